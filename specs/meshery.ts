@@ -1,0 +1,61 @@
+import { defineService } from 'gen-modules';
+
+export default defineService({
+  name: 'meshery',
+  description: 'Meshery: service mesh management and visualisation, with its Cilium adapter.',
+  workload: { kind: 'Deployment', replicas: 1 },
+  containers: [
+    {
+      name: 'meshery',
+      image: { name: 'layer5/meshery', tag: 'v0.7.159' },
+      // The server listens on 8080 inside the container; the Service exposes the usual 9081.
+      ports: [{ name: 'http', containerPort: 8080 }],
+      env: {
+        EVENT: 'mesheryLocal',
+        PORT: '8080',
+        // The Cilium adapter runs beside the server in the same pod.
+        ADAPTER_URLS: 'localhost:10012',
+      },
+      resources: {
+        // The plan's 512Mi limit is too low: Meshery ran out of memory even at 1Gi.
+        requests: { cpu: '200m', memory: '512Mi' },
+        limits: { cpu: '1000m', memory: '2Gi' },
+      },
+      probes: {
+        liveness: { tcp: { port: 'http' }, initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 5 },
+        readiness: { tcp: { port: 'http' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+      },
+      volumeMounts: [{ volume: 'meshery-home', mountPath: '/home/appuser/.meshery' }],
+    },
+    {
+      name: 'meshery-cilium',
+      image: { name: 'layer5/meshery-cilium', tag: 'v0.7.0' },
+      ports: [{ name: 'grpc', containerPort: 10012 }],
+      resources: {
+        requests: { cpu: '50m', memory: '64Mi' },
+        limits: { cpu: '250m', memory: '256Mi' },
+      },
+      probes: {
+        liveness: { tcp: { port: 'grpc' }, initialDelaySeconds: 15, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 5 },
+        readiness: { tcp: { port: 'grpc' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+      },
+    },
+  ],
+  volumes: [{ name: 'meshery-home', emptyDir: {} }],
+  service: {
+    ports: [{ name: 'http', port: 9081, targetPort: 'http' }],
+  },
+  ingress: { port: 'http' },
+  rbac: {
+    reason:
+      'Meshery manages the mesh: it reads every object, and deploys and changes workloads and Cilium policies. Its UI must stay behind authentication.',
+    clusterRules: [
+      { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['', 'apps', 'batch'], resources: ['pods', 'services', 'configmaps', 'deployments', 'daemonsets', 'statefulsets', 'jobs'], verbs: ['create', 'update', 'patch', 'delete'] },
+      { apiGroups: ['cilium.io'], resources: ['*'], verbs: ['create', 'update', 'patch', 'delete'] },
+      { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create', 'update', 'patch'] },
+    ],
+  },
+  // Meshery's images are published for amd64 only: Heracles and Nyx cannot run it.
+  scheduling: { requireArch: 'amd64', preferHosts: ['hestia'] },
+});

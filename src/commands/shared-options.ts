@@ -1,0 +1,14 @@
+import type { Options } from 'yargs';
+
+/** Options every generating command shares (generate, diff, verify). */
+export const generationOptions = {
+  specs: { type: 'string', default: './specs', describe: 'Folder of specs (with index.ts)' },
+  out: { type: 'string', default: './out/modules-k8s', describe: 'Modules folder; kubernetes.tf goes beside it' },
+  only: { type: 'array', string: true, describe: 'Limit to these services' },
+} as const satisfies Record<string, Options>;
+
+export interface GenerationArgs {
+  specs: string;
+  out: string;
+  only?: string[];
+}

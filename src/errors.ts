@@ -1,0 +1,15 @@
+/**
+ * A mistake in the user's input (spec, config, flags, HCL): printed as its
+ * message alone, without a stack trace, and the process exits 2.
+ */
+export class UserError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

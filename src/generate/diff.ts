@@ -1,0 +1,41 @@
+import { createTwoFilesPatch } from 'diff';
+import path from 'node:path';
+import { styleText } from 'node:util';
+import type { PlannedChange } from './write';
+
+/** A unified diff of every change, paths relative to cwd; coloured when asked. */
+export function unifiedDiff(changes: PlannedChange[], colour: boolean): string {
+  const patches = changes
+    .filter((c) => c.kind !== 'unchanged')
+    .map((c) => {
+      const name = path.relative(process.cwd(), c.target).split(path.sep).join('/');
+      return createTwoFilesPatch(
+        c.kind === 'create' ? '/dev/null' : `a/${name}`,
+        `b/${name}`,
+        c.current ?? '',
+        c.file.content,
+        undefined,
+        undefined,
+        { context: 3 },
+      ).replace(/^=+\n/, '');
+    });
+  const text = patches.join('');
+  return colour ? colourise(text) : text;
+}
+
+function colourise(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---')) return styleText('bold', line);
+      if (line.startsWith('+')) return styleText('green', line);
+      if (line.startsWith('-')) return styleText('red', line);
+      if (line.startsWith('@@')) return styleText('cyan', line);
+      return line;
+    })
+    .join('\n');
+}
+
+export function useColour(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && process.env['NO_COLOR'] === undefined;
+}

@@ -1,0 +1,6 @@
+/**
+ * The public API of gen-modules for spec and configuration files:
+ * `import { defineService, defineStack, defineConfig } from 'gen-modules'`.
+ */
+export { defineService, defineStack, tpl, variable } from './spec/define';
+export type { ConfigValue, ServiceInput, StackInput } from './spec/schema';

@@ -1,0 +1,25 @@
+/**
+ * Every default of the spec API, in one place. The zod schemas apply them; the
+ * view-models never invent a default of their own.
+ */
+export const defaults = {
+  stack: {
+    namespace: 'default',
+    environment: 'prod',
+    labelStyle: 'app' as const,
+    ingress: { entryPoint: 'websecure' },
+    secretStore: { name: 'vault-backend', kind: 'ClusterSecretStore' as const, pathPrefix: 'nomad/default', refreshInterval: '1h' },
+    providers: {
+      kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0' },
+      kubectl: { source: 'alekc/kubectl', version: '~> 2.1' },
+    },
+  },
+  service: {
+    workload: { kind: 'Deployment' as const, replicas: 1 },
+    imagePullPolicy: 'IfNotPresent' as const,
+    probe: { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+    persistence: { accessModes: ['ReadWriteMany'] as const },
+    servicePort: { protocol: 'TCP' as const },
+    ingress: { tls: true },
+  },
+};

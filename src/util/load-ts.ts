@@ -1,0 +1,113 @@
+import { transformSync } from 'esbuild';
+import fs from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import { UserError } from '../errors';
+
+/**
+ * Load TypeScript files at run time without a build step. Each `.ts` file is
+ * transpiled on its own by esbuild (about a millisecond a file) and evaluated as
+ * a CommonJS module; relative imports of other `.ts` files go through the same
+ * loader, so specs can import the stack settings. `gen-modules` resolves to this
+ * running copy, so specs share its schemas and helpers.
+ *
+ * While a file's top level runs, `currentlyLoading()` names it: `defineService()`
+ * uses that to remember which file each spec came from, for error messages.
+ */
+
+const loading: string[] = [];
+
+export function currentlyLoading(): string | undefined {
+  return loading[loading.length - 1];
+}
+
+export function loadTsModule(file: string): Record<string, unknown> {
+  return new TsLoader().load(path.resolve(file));
+}
+
+class TsLoader {
+  private readonly cache = new Map<string, Module>();
+
+  load(absolute: string): Record<string, unknown> {
+    const cached = this.cache.get(absolute);
+    if (cached) return cached.exports as Record<string, unknown>;
+    const code = transpile(absolute);
+    const mod = new Module(absolute, undefined);
+    mod.filename = absolute;
+    this.cache.set(absolute, mod);
+    const nodeRequire = Module.createRequire(absolute);
+    const requireShim = (id: string): unknown => {
+      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require('../index');
+      const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
+      return local ? this.load(local) : nodeRequire(id);
+    };
+    const wrapper = new Function('exports', 'require', 'module', '__filename', '__dirname', code) as (
+      exports: unknown,
+      require: (id: string) => unknown,
+      module: Module,
+      filename: string,
+      dirname: string,
+    ) => void;
+    loading.push(absolute);
+    try {
+      wrapper(mod.exports, requireShim, mod, absolute, path.dirname(absolute));
+    } catch (error) {
+      this.cache.delete(absolute);
+      if (error instanceof UserError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UserError(`${relative(absolute)}: failed to load: ${message}`);
+    } finally {
+      loading.pop();
+    }
+    return mod.exports as Record<string, unknown>;
+  }
+}
+
+const EXTENSIONS = ['.ts', '.mts', '.cts'];
+
+function resolveTs(base: string): string | undefined {
+  if (EXTENSIONS.includes(path.extname(base)) && fs.existsSync(base)) return base;
+  for (const candidate of [...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function transpile(absolute: string): string {
+  let source: string;
+  try {
+    source = fs.readFileSync(absolute, 'utf8');
+  } catch {
+    throw new UserError(`${relative(absolute)}: cannot read the file`);
+  }
+  try {
+    return transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcefile: absolute,
+      logLevel: 'silent',
+    }).code;
+  } catch (error) {
+    throw new UserError(describeTransformFailure(absolute, error));
+  }
+}
+
+export function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+interface EsbuildMessage {
+  text: string;
+  location?: { line: number; column: number } | null;
+}
+
+function describeTransformFailure(file: string, error: unknown): string {
+  const errors = (error as { errors?: EsbuildMessage[] }).errors;
+  if (Array.isArray(errors) && errors.length > 0) {
+    return errors
+      .map((e) => `${relative(file)}${e.location ? `:${e.location.line}:${e.location.column + 1}` : ''}: ${e.text}`)
+      .join('\n');
+  }
+  return `${relative(file)}: ${error instanceof Error ? error.message : String(error)}`;
+}
