@@ -31,6 +31,10 @@ function setup(): NonNullable<typeof environment> {
   hb.registerHelper('hcl', (value: HclValue) => hcl(value));
   hb.registerHelper('hclHeredoc', (value: HclValue) => hcl(value, { heredoc: true }));
   hb.registerHelper('attrs', (value: Record<string, HclValue | undefined>) => attributes(value));
+  hb.registerHelper('body', (value: Record<string, HclValue | undefined>) => {
+    const lines = attributes(value);
+    return lines === '' ? '{}' : `{\n${lines}\n}`;
+  });
   hb.registerHelper('key', (value: string) => objectKey(value));
   hb.registerHelper('expr', (text: string) => expr(text));
   hb.registerHelper('list', (...args: unknown[]) => args.slice(0, -1));

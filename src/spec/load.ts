@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { formatPath, formatZodError, zodErrorMap } from '../lint/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
-import { sourceFileOf } from './define';
+import { SOURCE_FILE, sourceFileOf } from './define';
 import { checkService } from './refine';
 import { serviceSchema, stackSchema, type Service, type Stack } from './schema';
 
@@ -33,13 +33,13 @@ export function loadSpecs(dir: string): LoadedSpecs {
   const indexFile = relative(index);
   const problems: string[] = [];
 
-  const stackInput = exported['stack'];
+  const stackInput = normalizeStrings(exported['stack']);
   if (stackInput === undefined) throw new UserError(`${indexFile}: must export \`stack\` (a defineStack({...}) value)`);
   const stackFile = relative(sourceFileOf(stackInput) ?? index);
   const stackResult = stackSchema.safeParse(stackInput, { error: zodErrorMap });
   if (!stackResult.success) problems.push(formatZodError(stackResult.error, stackFile));
 
-  const servicesInput = exported['services'];
+  const servicesInput = normalizeStrings(exported['services']);
   if (!Array.isArray(servicesInput)) throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
 
   const services: LoadedService[] = [];
@@ -73,6 +73,27 @@ export function loadSpecs(dir: string): LoadedSpecs {
   if (problems.length > 0) throw new UserError(`invalid specs:\n${problems.join('\n')}`);
   if (!stackResult.success) throw new Error('unreachable: stack errors are problems');
   return { stack: stackResult.data, stackFile, indexFile, services };
+}
+
+/**
+ * HCL normalises every string literal to Unicode NFC, so Terraform would see
+ * the NFC form of any spec string anyway; normalising first keeps the spec,
+ * the HCL and the round-trip check in agreement. Source files are kept for messages.
+ */
+export function normalizeStrings<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return stampLike(value, value.map(normalizeStrings)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out = Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeStrings(v)]));
+    return stampLike(value, out) as T;
+  }
+  return value;
+}
+
+function stampLike(original: object, copy: object): object {
+  const file = sourceFileOf(original);
+  if (file !== undefined) Object.defineProperty(copy, SOURCE_FILE, { value: file, enumerable: false });
+  return copy;
 }
 
 function findIndex(dir: string): string {

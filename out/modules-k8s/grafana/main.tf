@@ -422,8 +422,7 @@ resource "kubernetes_deployment_v1" "grafana" {
         volume {
           name = "data"
 
-          empty_dir {
-          }
+          empty_dir {}
         }
       }
     }

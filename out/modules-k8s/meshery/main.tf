@@ -158,8 +158,7 @@ resource "kubernetes_deployment_v1" "meshery" {
         volume {
           name = "meshery-home"
 
-          empty_dir {
-          }
+          empty_dir {}
         }
       }
     }
