@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
 import { isUserError } from './errors';
 import { VerifyError } from './generate/run';
+import { suggestion } from './lint/config';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -19,7 +20,8 @@ export async function main(argv: string[]): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
-      failed = error ?? new UsageError(message);
+      // Throwing stops yargs before any handler runs: bad flags never write.
+      throw error ?? new UsageError(withSuggestion(message, argv));
     });
   for (const command of commands) parser.command(command);
   try {
@@ -32,6 +34,15 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `gen-modules verifi` reads as an unknown argument of the default command: suggest the command meant. */
+function withSuggestion(message: string, argv: string[]): string {
+  const word = argv.find((a) => !a.startsWith('-'));
+  if (word === undefined || !message.startsWith('Unknown argument')) return message;
+  const names = commands.map((c) => (Array.isArray(c.command) ? c.command[0] : c.command) as string).map((c) => c.split(' ')[0] as string);
+  const hint = suggestion(word, names);
+  return `${message}${hint}`;
+}
 
 function report(error: unknown): number {
   if (error instanceof UsageError) {
