@@ -4,3 +4,5 @@
  */
 export { defineService, defineStack, tpl, variable } from './spec/define';
 export type { ConfigValue, ServiceInput, StackInput } from './spec/schema';
+export { defineConfig } from './lint/config';
+export type { GenModulesConfig } from './lint/config';

@@ -1,8 +1,10 @@
 import { diffCommand } from './diff';
 import { generateCommand } from './generate';
+import { lintCommand } from './lint';
+import { rulesCommand } from './rules';
 import type { Command } from './types';
 import { verifyCommand } from './verify';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand];
+export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand];

@@ -27,13 +27,13 @@ export interface RuleDefinition<O extends Record<string, unknown>> {
   /** Message templates; `{{name}}` is replaced by `data.name`. Each says what to do. */
   messages: Record<string, string>;
   /** Options with their defaults (`z.object({...}).default({})`). */
-  options?: z.ZodType<O, z.ZodTypeDef, unknown>;
+  options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O>): void;
 }
 
 export interface Rule<O extends Record<string, unknown> = Record<string, unknown>> extends RuleDefinition<O> {
   docsUrl: string;
-  options: z.ZodType<O, z.ZodTypeDef, unknown>;
+  options: z.ZodType<O, unknown>;
 }
 
 const noOptions = z.object({}).strict().default({});
@@ -42,8 +42,13 @@ export function createRule<O extends Record<string, unknown> = Record<string, ne
   return {
     ...definition,
     docsUrl: `${DOCS_BASE}/${definition.id}.md`,
-    options: (definition.options ?? noOptions) as z.ZodType<O, z.ZodTypeDef, unknown>,
+    options: (definition.options ?? noOptions) as z.ZodType<O, unknown>,
   };
+}
+
+/** True when the rule declares options of its own (its doc then has an Options section). */
+export function hasOptions(rule: Pick<Rule<Record<string, unknown>>, 'options'>): boolean {
+  return rule.options !== (noOptions as unknown);
 }
 
 /** Fill `{{name}}` placeholders of a message template. */

@@ -67,6 +67,8 @@ export interface Block {
   headerRange: Range;
   file: string;
   dynamic?: boolean;
+  /** For a `dynamic` block: the wrapper's `for_each` attribute. */
+  forEach?: Attribute;
   /** The comment lines directly above the block (without `#`/`//` markers), e.g. a `# renovate:` line. */
   leadingComments: Array<{ text: string; range: Range }>;
 }
@@ -120,6 +122,8 @@ export interface TfFile {
   text: string;
   /** Lines of `text` without line terminators. */
   lines: string[];
+  /** Every comment of the file in source order, text without its comment markers (trimmed). */
+  comments: Array<{ text: string; range: Range }>;
 }
 
 export interface ParseError {
@@ -157,4 +161,6 @@ export interface Finding {
   range: Range;
   /** Terraform address of the object concerned (`kubernetes_deployment_v1.grafana`), when there is one. */
   address?: string;
+  /** Key of the rule's message template that produced `message`. */
+  messageId?: string;
 }

@@ -1,0 +1,59 @@
+import type * as Sarif from 'sarif';
+import type { Severity } from '../lint/types';
+import { displayPath, type Formatter } from './types';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+const INFORMATION_URI = 'https://github.com/brmartin/gen-modules';
+
+/** SARIF 2.1.0: one run, every known rule described with a link to its doc. */
+export const formatSarif: Formatter = (findings, context) => {
+  const rules = [...context.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'gen-modules',
+            version: context.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.summary },
+              helpUri: rule.docsUrl,
+              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+            })),
+          },
+        },
+        results: findings.map((finding) => {
+          const location: Sarif.Location = {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(displayPath(finding.range.file, context.cwd)), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: finding.range.line,
+                startColumn: finding.range.column,
+                endLine: finding.range.endLine,
+                endColumn: finding.range.endColumn,
+              },
+            },
+          };
+          if (finding.address !== undefined) location.logicalLocations = [{ fullyQualifiedName: finding.address }];
+          const result: Sarif.Result = {
+            ruleId: finding.ruleId,
+            level: LEVEL[finding.severity],
+            message: { text: finding.message },
+            locations: [location],
+          };
+          const index = ruleIndex.get(finding.ruleId);
+          if (index !== undefined) result.ruleIndex = index;
+          return result;
+        }),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { loadTsModule } from '../util/load-ts';
+import { PARSE_ERROR, engineRules } from './config-engine-rules';
+import { constitutionSchema, defaultConstitution, type Constitution } from './constitution';
+import type { Rule } from './rule';
+import { allRules } from './rules';
+import type { Severity, SeveritySetting } from './types';
+import { describeReceived, formatZodError, zodErrorMap } from './zod-errors';
+
+/**
+ * The lint configuration: which constitution the rules check against, and each
+ * rule's severity, options and whether an inline comment may silence it.
+ *
+ * Sources, first found wins: `--config <file>`, `gen-modules.config.ts`,
+ * `gen-modules.config.json` (both in the working directory), else the built-in
+ * configuration, which is the constitution's defaults and every rule's default
+ * severity.
+ */
+
+export const CONFIG_FILES = ['gen-modules.config.ts', 'gen-modules.config.json'] as const;
+
+const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
+
+const ruleSettingObjectSchema = z
+  .object({
+    severity: severitySettingSchema.optional(),
+    /** Validated by the rule's own schema once the rule is known. */
+    options: z.record(z.string(), z.unknown()).optional(),
+    /** `false`: inline suppressions of this rule are refused. */
+    ignorable: z.boolean().optional(),
+  })
+  .strict();
+
+const ruleSettingSchema = z.union([severitySettingSchema, ruleSettingObjectSchema], {
+  error: (issue) => `expected "off", "info", "warning", "error" or { severity, options, ignorable }, received ${describeReceived(issue.input)}`,
+});
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Merged key by key over the built-in constitution: a key given here replaces the default whole. */
+    constitution: constitutionSchema.partial().optional(),
+    rules: z.record(z.string(), ruleSettingSchema).optional(),
+  })
+  .strict();
+
+export type RuleSetting = z.input<typeof ruleSettingSchema>;
+
+/** What a `gen-modules.config.ts` default-exports. */
+export interface GenModulesConfig {
+  $schema?: string;
+  constitution?: Partial<Constitution>;
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Identity helper that gives a config file its type (and editor completion). */
+export function defineConfig(config: GenModulesConfig): GenModulesConfig {
+  return config;
+}
+
+export interface ResolvedRuleSetting {
+  severity: SeveritySetting;
+  ignorable: boolean;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** The file the configuration came from, or null for the built-in one. */
+  file: string | null;
+  constitution: Constitution;
+  /** Every known rule (the engine's own included) with its effective setting. */
+  settings: Map<string, ResolvedRuleSetting>;
+  /** Rules to run, with their setting; rules that are `off` are absent. */
+  active: Array<{ rule: Rule; setting: ResolvedRuleSetting & { severity: Severity } }>;
+  /** Digest of everything above that changes findings, for the cache key. */
+  hash: string;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** `--config <file>`, relative to `cwd`. */
+  configPath?: string;
+  /** The rules that can be configured; defaults to every registered rule. */
+  rules?: readonly Rule[];
+}
+
+/** Find, load and validate the configuration. Throws `UserError` naming the file and field. */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const rules = options.rules ?? allRules;
+  const file = findConfigFile(options.cwd, options.configPath);
+  if (file === null) return resolveConfig({}, { file: null, rules });
+  const shown = displayPath(file, options.cwd);
+  return resolveConfig(readConfigFile(file, shown), { file, rules, displayName: shown });
+}
+
+function findConfigFile(cwd: string, configPath: string | undefined): string | null {
+  if (configPath !== undefined) {
+    const file = path.resolve(cwd, configPath);
+    if (!existsSync(file)) throw new UserError(`--config: ${configPath}: no such file`);
+    return file;
+  }
+  for (const name of CONFIG_FILES) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+function readConfigFile(file: string, shown: string): unknown {
+  if (/\.[cm]?[jt]s$/.test(file)) {
+    const exports = loadTsModule(file);
+    if (!('default' in exports)) throw new UserError(`${shown}: no default export; write "export default defineConfig({ ... })"`);
+    return exports.default;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`${shown}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserError(`${shown}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export interface ResolveOptions {
+  /** Absolute path of the config file, or null for built-in defaults. */
+  file: string | null;
+  rules: readonly Rule[];
+  /** How errors name the file; defaults to `file`. */
+  displayName?: string;
+}
+
+/** Validate a raw configuration object and merge it over the built-in defaults. */
+export function resolveConfig(input: unknown, options: ResolveOptions): ResolvedConfig {
+  const shown = options.displayName ?? options.file ?? 'built-in configuration';
+  const parsed = configSchema.safeParse(input, { error: zodErrorMap });
+  if (!parsed.success) throw new UserError(formatZodError(parsed.error, shown));
+
+  const constitution = mergeConstitution(parsed.data.constitution ?? {}, shown);
+  const known = new Map<string, Rule>();
+  for (const rule of [...options.rules, ...engineRules]) known.set(rule.id, rule);
+
+  const problems: string[] = [];
+  const configured = parsed.data.rules ?? {};
+  for (const id of Object.keys(configured)) {
+    if (!known.has(id)) problems.push(`${shown}: rules.${id}: unknown rule id${suggestion(id, [...known.keys()])}`);
+    else if (id === PARSE_ERROR) problems.push(`${shown}: rules.${id}: cannot be configured; a file that does not parse cannot be linted`);
+  }
+
+  const settings = new Map<string, ResolvedRuleSetting>();
+  for (const rule of known.values()) {
+    const raw = configured[rule.id];
+    const object = typeof raw === 'object' ? raw : {};
+    const optionsResult = rule.options.safeParse(object.options, { error: zodErrorMap });
+    if (!optionsResult.success) {
+      problems.push(formatZodError(optionsResult.error, shown, ['rules', rule.id, 'options']));
+      continue;
+    }
+    settings.set(rule.id, {
+      severity: (typeof raw === 'string' ? raw : object.severity) ?? rule.defaultSeverity,
+      ignorable: object.ignorable ?? true,
+      options: optionsResult.data,
+    });
+  }
+  if (problems.length > 0) throw new UserError(problems.join('\n'));
+
+  const active: ResolvedConfig['active'] = [];
+  for (const rule of options.rules) {
+    const setting = settings.get(rule.id);
+    if (setting && setting.severity !== 'off') active.push({ rule, setting: { ...setting, severity: setting.severity } });
+  }
+  return { file: options.file, constitution, settings, active, hash: hashConfig(constitution, settings) };
+}
+
+function mergeConstitution(partial: Partial<Constitution>, shown: string): Constitution {
+  const merged = { ...defaultConstitution, ...stripUndefined(partial) };
+  const result = constitutionSchema.safeParse(merged, { error: zodErrorMap });
+  if (!result.success) throw new UserError(formatZodError(result.error, shown, ['constitution']));
+  return result.data;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function hashConfig(constitution: Constitution, settings: Map<string, ResolvedRuleSetting>): string {
+  const ordered = [...settings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify({ constitution, rules: ordered })).digest('hex');
+}
+
+/** `; did you mean "health/probes"?` when a known id is close enough, else nothing. */
+export function suggestion(id: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const name = id.slice(id.indexOf('/') + 1);
+  for (const candidate of candidates) {
+    const candidateName = candidate.slice(candidate.indexOf('/') + 1);
+    const distance = Math.min(editDistance(id, candidate), editDistance(name, candidateName) + 1);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(id.length / 3));
+  return best !== undefined && bestDistance <= tolerance ? `; did you mean "${best}"?` : '';
+}
+
+/** Levenshtein distance, two rows. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { sortFindings } from '../formatters/sort';
+import { lintWithCache } from './cache';
+import type { ResolvedConfig } from './config';
+import { PARSE_ERROR, parseErrorRule } from './config-engine-rules';
+import { buildModules, discoverFiles } from './load';
+import { formatMessage, type ReportDescriptor } from './rule';
+import { applySuppressions } from './suppress';
+import type { Finding, TfModule } from './types';
+
+/**
+ * The lint pipeline: files → module instances → every active rule on every
+ * instance → parse errors and rule findings, deduplicated across instances →
+ * inline suppressions → the reported files only → one sorted list.
+ */
+
+/** Findings of the module instances of one folder, and the folders they were evaluated with. */
+export interface DirResult {
+  findings: Finding[];
+  /** Folders of the callers (recursively) whose arguments the instances used. */
+  deps: string[];
+}
+
+export type AnalyseFiles = (files: ReadonlyMap<string, string>) => Promise<Map<string, DirResult>>;
+
+export interface LintOptions {
+  /** Files and folders to lint. */
+  paths: string[];
+  cwd: string;
+  config: ResolvedConfig;
+  /** Folder of the cache; no caching when absent. */
+  cacheLocation?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** The files findings are reported for, sorted. */
+  files: string[];
+}
+
+export async function lintPaths(options: LintOptions): Promise<LintResult> {
+  const { files, reportFiles } = await discoverFiles(options.paths, options.cwd);
+  const analyse: AnalyseFiles = async (subset) => analyseModules(await buildModules(new Map(subset)), options.config);
+  const byDir =
+    options.cacheLocation === undefined
+      ? await analyse(files)
+      : await lintWithCache(files, { location: path.resolve(options.cwd, options.cacheLocation), key: options.config.hash, analyse });
+  let findings = applySuppressions(dedupeFindings([...byDir.values()].flatMap((r) => r.findings)), files, options.config.settings);
+  if (reportFiles) findings = findings.filter((finding) => reportFiles.has(finding.range.file));
+  const reported = reportFiles ? [...reportFiles] : [...files.keys()];
+  return { findings: sortFindings(findings), files: reported.sort() };
+}
+
+/** Lint module instances already loaded (the rule tester's path): every step but discovery and cache. */
+export function lintModules(modules: readonly TfModule[], config: ResolvedConfig): Finding[] {
+  const texts = new Map<string, string>();
+  for (const module of modules) for (const file of module.files) texts.set(file.path, file.text);
+  const raw = [...analyseModules(modules, config).values()].flatMap((r) => r.findings);
+  return sortFindings(applySuppressions(dedupeFindings(raw), texts, config.settings));
+}
+
+/** Run the active rules on every instance, grouped by the instance's folder. */
+export function analyseModules(modules: readonly TfModule[], config: ResolvedConfig): Map<string, DirResult> {
+  const byDir = new Map<string, { findings: Finding[]; deps: Set<string> }>();
+  for (const module of modules) {
+    const dir = path.resolve(module.dir);
+    let entry = byDir.get(dir);
+    if (!entry) byDir.set(dir, (entry = { findings: [], deps: new Set() }));
+    for (let caller = module.caller; caller; caller = caller.module.caller) entry.deps.add(path.resolve(caller.module.dir));
+    entry.findings.push(...parseErrorFindings(module), ...checkModule(module, config));
+  }
+  const result = new Map<string, DirResult>();
+  for (const [dir, entry] of byDir) result.set(dir, { findings: entry.findings, deps: [...entry.deps].sort() });
+  return result;
+}
+
+function parseErrorFindings(module: TfModule): Finding[] {
+  const template = parseErrorRule.messages.parse ?? '{{message}}';
+  return module.parseErrors.map((error) => ({
+    ruleId: PARSE_ERROR,
+    severity: 'error',
+    messageId: 'parse',
+    message: formatMessage(template, { message: error.message }),
+    range: error.range,
+  }));
+}
+
+/** Every active rule on one module instance. */
+export function checkModule(module: TfModule, config: ResolvedConfig): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, setting } of config.active) {
+    const report = (descriptor: ReportDescriptor): void => {
+      const template = rule.messages[descriptor.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${descriptor.messageId}"`);
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: setting.severity,
+        messageId: descriptor.messageId,
+        message: formatMessage(template, descriptor.data),
+        range: descriptor.range,
+      };
+      if (descriptor.address !== undefined) finding.address = descriptor.address;
+      findings.push(finding);
+    };
+    try {
+      rule.check({ module, constitution: config.constitution, options: setting.options, report });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(`rule ${rule.id} failed on module ${module.dir}: ${detail}`, { cause: error });
+    }
+  }
+  return findings;
+}
+
+/** The same finding from several instances of a module is one finding. */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const r = f.range;
+    const key = [f.ruleId, r.file, r.line, r.column, r.endLine, r.endColumn, f.message, f.address ?? '', f.messageId ?? ''].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface ExitCodeOptions {
+  maxWarnings?: number;
+}
+
+/** 2 when a file did not parse, 1 for error findings or too many warnings, else 0. */
+export function exitCodeFor(findings: readonly Finding[], options: ExitCodeOptions = {}): number {
+  if (findings.some((f) => f.ruleId === PARSE_ERROR)) return 2;
+  if (findings.some((f) => f.severity === 'error')) return 1;
+  if (options.maxWarnings !== undefined && findings.filter((f) => f.severity === 'warning').length > options.maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,128 @@
+/**
+ * From paths on disk to module instances: find the `.tf` files, parse them, group
+ * them by folder, and instantiate each folder once per local `module` call (with
+ * the caller's arguments, as tflint does) or standalone when nothing calls it.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from '../errors';
+import { buildModule, type ParsedFile } from './model';
+import { parseFile, type FileSyntax } from './syntax';
+import type { TfFile, TfModule } from './types';
+
+const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
+
+async function statOrFail(target: string): Promise<import('node:fs').Stats> {
+  try {
+    return await fs.stat(target);
+  } catch {
+    throw new UserError(`${target}: no such file or directory`);
+  }
+}
+
+async function tfFilesIn(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.tf')).map((entry) => path.join(dir, entry.name));
+}
+
+async function tfFilesBelow(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...(await tfFilesBelow(full)));
+    else if (entry.isFile() && entry.name.endsWith('.tf')) found.push(full);
+  }
+  return found;
+}
+
+/** Find the .tf files for the given paths (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles). Returns absolute paths → contents. */
+export async function discoverFiles(paths: string[], cwd: string): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
+  const loaded = new Set<string>();
+  const dirFiles = new Set<string>();
+  const givenFiles = new Set<string>();
+  for (const given of paths) {
+    const target = path.resolve(cwd, given);
+    const stats = await statOrFail(target);
+    if (stats.isDirectory()) {
+      for (const file of await tfFilesBelow(target)) {
+        loaded.add(file);
+        dirFiles.add(file);
+      }
+    } else {
+      givenFiles.add(target);
+      for (const file of await tfFilesIn(path.dirname(target))) loaded.add(file);
+      loaded.add(target);
+    }
+  }
+  const files = new Map<string, string>();
+  for (const file of [...loaded].sort()) files.set(file, await fs.readFile(file, 'utf8'));
+  // Findings are limited to the named files only when files were named; files under named directories stay reported.
+  const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
+  return { files, reportFiles };
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Folder → its parsed files, sorted by path. */
+async function parseByFolder(files: Map<string, string>): Promise<Map<string, ParsedFile[]>> {
+  const folders = new Map<string, ParsedFile[]>();
+  for (const filePath of [...files.keys()].sort()) {
+    const text = files.get(filePath)!;
+    const syntax: FileSyntax = await parseFile(filePath, text);
+    const file: TfFile = { path: filePath, text, lines: splitLines(text), comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })) };
+    const dir = path.dirname(filePath);
+    const list = folders.get(dir) ?? [];
+    list.push({ file, syntax });
+    folders.set(dir, list);
+  }
+  return folders;
+}
+
+/** Local `source` directories a folder's `module` blocks call, read from syntax alone. */
+function calledDirs(dir: string, files: ParsedFile[]): string[] {
+  const called: string[] = [];
+  for (const { syntax } of files) {
+    for (const block of syntax.body.blocks) {
+      if (block.type !== 'module') continue;
+      const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.expr;
+      if (source?.t === 'literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value)) called.push(path.resolve(dir, source.value));
+    }
+  }
+  return called;
+}
+
+/** Build module instances from file contents (absolute path → text). Each folder is one module. A module called from another folder's `module` block with a local `source` (./ or ../) is built as an instance evaluated with the caller's arguments (as tflint does) instead of standalone; called several times → one instance per call. Never throws on bad HCL: parse errors go into `TfModule.parseErrors` with their position, and the rest of the file is still modelled as far as tree-sitter recovered it. */
+export async function buildModules(files: Map<string, string>): Promise<TfModule[]> {
+  const folders = await parseByFolder(files);
+  const called = new Set<string>();
+  for (const [dir, parsed] of folders) for (const target of calledDirs(dir, parsed)) if (target !== dir && folders.has(target)) called.add(target);
+
+  const modules: TfModule[] = [];
+  const instantiated = new Set<string>();
+  const instantiate = (dir: string, caller: TfModule['caller'], chain: readonly string[]): void => {
+    const module = buildModule(dir, folders.get(dir)!, caller);
+    modules.push(module);
+    instantiated.add(dir);
+    for (const call of module.moduleCalls) {
+      // A module that (indirectly) calls itself is instantiated once per chain, never recursively.
+      if (call.localDir && folders.has(call.localDir) && !chain.includes(call.localDir)) instantiate(call.localDir, { module, call }, [...chain, call.localDir]);
+    }
+  };
+  const dirs = [...folders.keys()].sort();
+  for (const dir of dirs) if (!called.has(dir)) instantiate(dir, undefined, [dir]);
+  // Folders only reachable through a cycle of calls still get linted, standalone.
+  for (const dir of dirs) if (!instantiated.has(dir)) instantiate(dir, undefined, [dir]);
+  return modules;
+}
+
+/** Convenience for tests: keys are paths relative to `root` (e.g. "main.tf", "modules-k8s/web/main.tf"). */
+export async function loadSources(files: Record<string, string>, root = path.resolve('/project')): Promise<TfModule[]> {
+  const absolute = new Map<string, string>();
+  for (const [relative, text] of Object.entries(files)) absolute.set(path.resolve(root, relative), text);
+  return buildModules(absolute);
+}

@@ -1,0 +1,48 @@
+import { createRule } from '../../rule';
+import type { Block, TfModule } from '../../types';
+import { descendants, ownExpressions } from './_helpers';
+
+const VAR_REFERENCE = /^var\.([A-Za-z_][A-Za-z0-9_-]*)/;
+
+/**
+ * Names of the variables referenced anywhere in the module. A variable's
+ * references to itself (its own `validation`) are not uses: they only check the
+ * value; another variable's validation reading it is (Terraform 1.9+).
+ */
+function usedVariables(module: TfModule): Set<string> {
+  const used = new Set<string>();
+  for (const top of module.blocks) {
+    const self = top.type === 'variable' ? top.labels[0] : undefined;
+    for (const name of referencedVariables(top)) if (name !== self) used.add(name);
+  }
+  return used;
+}
+
+function referencedVariables(top: Block): Set<string> {
+  const names = new Set<string>();
+  for (const block of descendants(top)) {
+    for (const attribute of ownExpressions(block)) {
+      for (const reference of attribute.references) {
+        const name = VAR_REFERENCE.exec(reference)?.[1];
+        if (name !== undefined) names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
+export default createRule({
+  id: 'terraform/unused-variable',
+  defaultSeverity: 'warning',
+  summary: 'Every declared variable is referenced somewhere in its module',
+  messages: {
+    unused: 'Variable "{{name}}" is declared but never referenced; use var.{{name}} where it was meant to apply, or remove the variable (and the argument from its callers)',
+  },
+  check({ module, report }) {
+    const used = usedVariables(module);
+    for (const variable of module.variables) {
+      if (used.has(variable.name)) continue;
+      report({ messageId: 'unused', data: { name: variable.name }, range: variable.block.headerRange, address: `var.${variable.name}` });
+    }
+  },
+});

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { createRule } from '../../../src/lint/rule';
+import { analyseModules, exitCodeFor, lintModules, lintPaths } from '../../../src/lint/engine';
+import { loadSources } from '../../../src/lint/load';
+import type { Finding } from '../../../src/lint/types';
+import type { GenModulesConfig } from '../../../src/lint/config';
+import { config } from './fixtures';
+import { makeTree } from './tmpdir';
+
+function brief(findings: Finding[], root: string): string[] {
+  return findings.map((f) => `${path.relative(root, f.range.file)}:${f.range.line}:${f.range.column} ${f.severity} ${f.ruleId}`);
+}
+
+async function lintTree(files: Record<string, string>, paths: string[], input: GenModulesConfig = {}) {
+  const root = makeTree(files);
+  const result = await lintPaths({ paths, cwd: root, config: config(input) });
+  return { root, result, lines: brief(result.findings, root) };
+}
+
+describe('lintPaths', () => {
+  test('a file that does not parse is a parse-error finding at its line; the other files are still linted', async () => {
+    const { lines, result } = await lintTree(
+      {
+        'mods/a/main.tf': 'resource "null_resource" "a" {\n  x = \n}\n',
+        'mods/a/other.tf': 'resource "null_resource" "b" {}\n',
+        'mods/b/main.tf': 'resource "null_resource" "c" {}\n',
+      },
+      ['mods'],
+    );
+    expect(lines).toContain('mods/a/main.tf:2:3 error hcl/parse-error');
+    expect(lines).toContain('mods/a/other.tf:1:1 error test/no-null');
+    expect(lines).toContain('mods/b/main.tf:1:1 error test/no-null');
+    expect(exitCodeFor(result.findings)).toBe(2);
+  });
+
+  test('given files, findings are reported for those files only, with the rest of the folder as context', async () => {
+    const { lines, result, root } = await lintTree(
+      { 'm/main.tf': 'resource "null_resource" "a" {}\n', 'm/variables.tf': 'variable "v" {}\n', 'n/main.tf': 'resource "null_resource" "z" {}\n' },
+      ['m/variables.tf'],
+    );
+    expect(lines).toEqual(['m/variables.tf:1:1 warning test/described-variable']);
+    expect(result.files).toEqual([path.join(root, 'm/variables.tf')]);
+  });
+
+  test('severity overrides and rules that are off', async () => {
+    const files = { 'main.tf': 'resource "null_resource" "a" {}\nvariable "v" {}\n' };
+    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': 'info' } })).lines).toEqual(['main.tf:1:1 info test/no-null', 'main.tf:2:1 warning test/described-variable']);
+    expect((await lintTree(files, ['.'], { rules: { 'test/described-variable': 'off' } })).lines).toEqual(['main.tf:1:1 error test/no-null']);
+  });
+
+  test('rule options from the configuration reach the rule', async () => {
+    const files = { 'main.tf': 'resource "null_resource" "a" {}\nresource "null_resource" "b" {}\n' };
+    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': { options: { allow: ['a'] } } } })).lines).toEqual(['main.tf:2:1 error test/no-null']);
+  });
+
+  test('a missing path is a user error', async () => {
+    await expect(lintTree({}, ['nowhere'])).rejects.toThrow('no such file or directory');
+  });
+});
+
+describe('module instances', () => {
+  const tree = {
+    'main.tf': 'module "one" {\n  source = "./mod"\n}\nmodule "two" {\n  source = "./mod"\n}\n',
+    'mod/main.tf': 'resource "null_resource" "x" {}\n',
+  };
+
+  test('the same finding from several instances of a module is reported once', async () => {
+    const modules = await loadSources(tree, '/virtual/dedupe');
+    const raw = [...analyseModules(modules, config()).values()].flatMap((r) => r.findings);
+    expect(raw.filter((f) => f.ruleId === 'test/no-null')).toHaveLength(2);
+    expect(brief(lintModules(modules, config()), '/virtual/dedupe')).toEqual(['mod/main.tf:1:1 error test/no-null']);
+  });
+
+  test('analyseModules records the folders of the callers an instance was evaluated with', async () => {
+    const results = analyseModules(await loadSources(tree, '/virtual/deps'), config());
+    expect(results.get('/virtual/deps/mod')?.deps).toEqual(['/virtual/deps']);
+    expect(results.get('/virtual/deps')?.deps).toEqual([]);
+  });
+});
+
+describe('rule failures', () => {
+  test('a rule that throws is reported with its id and module', async () => {
+    const broken = createRule({ id: 'test/broken', defaultSeverity: 'error', summary: 's', messages: { m: 'm' }, check: () => { throw new Error('boom'); } });
+    const modules = await loadSources({ 'main.tf': 'locals {}\n' }, '/virtual/broken');
+    expect(() => lintModules(modules, config({}, [broken]))).toThrow('rule test/broken failed on module /virtual/broken: boom');
+  });
+
+  test('a report with an unknown message id is a rule bug', async () => {
+    const wrong = createRule({
+      id: 'test/wrong',
+      defaultSeverity: 'error',
+      summary: 's',
+      messages: { m: 'm' },
+      check: ({ module, report }) => report({ messageId: 'nope', range: module.blocks[0]!.range }),
+    });
+    const modules = await loadSources({ 'main.tf': 'locals {}\n' }, '/virtual/wrong');
+    expect(() => lintModules(modules, config({}, [wrong]))).toThrow('rule test/wrong reported unknown messageId "nope"');
+  });
+});
+
+describe('exitCodeFor', () => {
+  const finding = (ruleId: string, severity: Finding['severity']): Finding => ({ ruleId, severity, message: 'm', range: { file: '/f', line: 1, column: 1, endLine: 1, endColumn: 2 } });
+
+  test('0 when clean or only warnings and info', () => {
+    expect(exitCodeFor([])).toBe(0);
+    expect(exitCodeFor([finding('a/b', 'warning'), finding('a/c', 'info')])).toBe(0);
+  });
+
+  test('1 for an error finding', () => {
+    expect(exitCodeFor([finding('a/b', 'error'), finding('a/c', 'warning')])).toBe(1);
+  });
+
+  test('1 when warnings exceed --max-warnings, 0 at the limit', () => {
+    const warnings = [finding('a/b', 'warning'), finding('a/c', 'warning')];
+    expect(exitCodeFor(warnings, { maxWarnings: 2 })).toBe(0);
+    expect(exitCodeFor(warnings, { maxWarnings: 1 })).toBe(1);
+    expect(exitCodeFor(warnings, { maxWarnings: 0 })).toBe(1);
+  });
+
+  test('2 for a parse error, whatever else', () => {
+    expect(exitCodeFor([finding('a/b', 'error'), finding('hcl/parse-error', 'error')])).toBe(2);
+  });
+});

@@ -1,0 +1,207 @@
+import { format } from '@cdktf/hcl-tools';
+import { formatHcl } from '../../../src/hcl/format';
+import { lintModules } from '../../../src/lint/engine';
+import { resolveConfig } from '../../../src/lint/config';
+import { loadSources } from '../../../src/lint/load';
+import rule from '../../../src/lint/rules/terraform/fmt';
+import { testRule, VIRTUAL_ROOT, type RuleTests } from '../../../src/lint/tester';
+
+const tests: RuleTests = {
+  valid: [
+    {
+      name: 'formatted module over several files',
+      files: {
+        'variables.tf': `variable "namespace" {
+  description = "Kubernetes namespace to deploy into"
+  type        = string
+  default     = "default"
+}
+
+variable "image_tag" {
+  description = "Image tag of grafana/grafana"
+  type        = string
+  # renovate: datasource=docker depName=grafana/grafana
+  default = "11.4.0"
+}
+`,
+        'main.tf': `locals {
+  app_name = "grafana"
+  labels = {
+    app        = local.app_name
+    managed-by = "terraform"
+  }
+}
+
+resource "kubernetes_config_map_v1" "dashboard" {
+  for_each = toset(["nodes", "pods"])
+
+  metadata {
+    name      = "\${local.app_name}-\${each.key}"
+    namespace = var.namespace
+    labels    = local.labels
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'dynamic block and count',
+      code: `resource "kubernetes_deployment_v1" "grafana" {
+  count = 1
+
+  metadata {
+    name = "grafana"
+  }
+
+  spec {
+    template {
+      spec {
+        dynamic "volume" {
+          for_each = ["data", "plugins"]
+          content {
+            name = volume.value
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'heredoc content is left as written',
+      code: `resource "kubernetes_config_map_v1" "prometheus_config" {
+  data = {
+    "prometheus.yml" = <<-EOT
+      global:
+          scrape_interval:   30s
+    EOT
+  }
+}
+`,
+    },
+    {
+      name: 'yamlencode body and trailing comments aligned',
+      code: `resource "kubectl_manifest" "ingress_route" {
+  yaml_body = yamlencode({
+    apiVersion = "traefik.io/v1alpha1" # Traefik 3
+    kind       = "IngressRoute"        # not a core Ingress
+    spec = {
+      entryPoints = ["websecure"]
+      tls         = { secretName = "wildcard-brmartin-tls" }
+    }
+  })
+}
+`,
+    },
+    {
+      name: 'empty file',
+      code: '',
+    },
+  ],
+  invalid: [
+    {
+      name: 'unaligned equals',
+      code: `variable "namespace" {
+  description = "Kubernetes namespace to deploy into"
+  type = string
+  default = "default"
+}
+`,
+      expected: [
+        {
+          messageId: 'unformatted',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 16,
+          message: '2 lines differ from `terraform fmt` output, starting here; run `terraform fmt` on this file',
+        },
+      ],
+    },
+    {
+      name: 'four-space indentation',
+      code: `locals {
+    app_name = "grafana"
+}
+`,
+      expected: [{ messageId: 'unformatted', line: 2, column: 1, message: '1 line differs from `terraform fmt` output, starting here; run `terraform fmt` on this file' }],
+    },
+    {
+      name: 'only the unformatted file of several',
+      files: {
+        'variables.tf': `variable "hostname" {
+  description = "Hostname the service is served on"
+  type        = string
+  default     = "grafana.brmartin.co.uk"
+}
+`,
+        'outputs.tf': `output "hostname" {
+  description = "Hostname the service is served on"
+  value       = var.hostname
+}
+
+output "namespace"{
+  description = "Namespace the service runs in"
+  value       = "default"
+}
+`,
+      },
+      expected: [{ messageId: 'unformatted', file: 'outputs.tf', line: 6, column: 1 }],
+    },
+    {
+      name: 'spacing inside expressions of a dynamic block',
+      code: `resource "kubernetes_deployment_v1" "grafana" {
+  spec {
+    template {
+      spec {
+        dynamic "volume" {
+          for_each = ["data","plugins"]
+          content {
+            name = volume.value
+          }
+        }
+      }
+    }
+  }
+}
+`,
+      expected: [{ messageId: 'unformatted', line: 6, column: 1 }],
+    },
+    {
+      name: 'one finding per file, at the first difference',
+      code: `resource "kubernetes_service_v1" "grafana" {
+  metadata {
+  name = "grafana"
+  }
+
+  spec {
+    port {
+      name = "http"
+      port    = 3000
+    }
+  }
+}
+`,
+      expected: [{ messageId: 'unformatted', line: 3, column: 1, message: '2 lines differ from `terraform fmt` output, starting here; run `terraform fmt` on this file' }],
+    },
+  ],
+};
+
+testRule(rule, tests);
+
+describe('terraform/fmt inputs', () => {
+  const inputs = [...tests.valid, ...tests.invalid].flatMap((row) => Object.entries(row.files ?? { 'main.tf': row.code ?? '' }).map(([file, text]) => ({ name: `${row.name}: ${file}`, text })));
+
+  // The rule trusts formatHcl to be terraform fmt; every input above checks it.
+  it.each(inputs)('formatHcl agrees with hclwrite on "$name"', async ({ text }) => {
+    expect(formatHcl(text)).toBe(await format(text));
+  });
+
+  it('skips a file that does not parse', async () => {
+    const config = resolveConfig({ rules: { [rule.id]: 'error' } }, { file: null, rules: [rule] });
+    const modules = await loadSources({ 'main.tf': 'locals {\n    a = \n}\n', 'b.tf': 'locals {\n    b = 1\n}\n' }, VIRTUAL_ROOT);
+    const findings = lintModules(modules, config).filter((f) => f.ruleId === rule.id);
+    expect(findings.map((f) => [f.range.file.slice(VIRTUAL_ROOT.length + 1), f.range.line])).toEqual([['b.tf', 2]]);
+  });
+});
