@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { consistencyRules } from './consistency';
+import { conventionsRules } from './conventions';
+import { healthRules } from './health';
+import { ingressRules } from './ingress';
+import { observabilityRules } from './observability';
+import { rbacRules } from './rbac';
+import { resourcesRules } from './resources';
+import { secretsRules } from './secrets';
+import { storageRules } from './storage';
+import { terraformRules } from './terraform';
+
+/** Every rule, sorted by id. A rule that is not listed here does not run. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const allRules: Array<Rule<any>> = [
+  ...consistencyRules,
+  ...conventionsRules,
+  ...healthRules,
+  ...ingressRules,
+  ...observabilityRules,
+  ...rbacRules,
+  ...resourcesRules,
+  ...secretsRules,
+  ...storageRules,
+  ...terraformRules,
+].sort((a, b) => a.id.localeCompare(b.id));
