@@ -1,0 +1,33 @@
+import { createRule } from '../../rule';
+import { claimNames, claims, classOf, isExcepted, storageClass } from './_helpers';
+
+const ID = 'storage/wait-until-bound';
+
+export default createRule({
+  id: ID,
+  defaultSeverity: 'error',
+  summary: 'Claims on a WaitForFirstConsumer class set `wait_until_bound = false`',
+  messages: {
+    missing:
+      'Claim "{{claim}}" is on class "{{class}}", which binds only when a pod uses it, so `terraform apply` waits forever: add `wait_until_bound = false`',
+    waits: 'Claim "{{claim}}" is on class "{{class}}", which binds only when a pod uses it, so `terraform apply` waits forever: set `wait_until_bound = false`',
+  },
+  check({ module, constitution, report }) {
+    // Claim templates of StatefulSets are bound by the controller, not waited on by Terraform.
+    for (const claim of claims(module).filter((c) => !c.template)) {
+      const cls = classOf(claim.spec);
+      if (cls.kind !== 'known' || storageClass(constitution, cls.name)?.bindingMode !== 'WaitForFirstConsumer') continue;
+      if (isExcepted(constitution, ID, claimNames(module, claim), cls.name)) continue;
+      const attribute = claim.block.attributes['wait_until_bound'];
+      const data = { claim: claim.name ?? claim.resource.address, class: cls.name };
+      const address = claim.resource.address;
+      if (!attribute) {
+        report({ messageId: 'missing', data, range: claim.block.headerRange, address });
+        continue;
+      }
+      const value = attribute.value();
+      // `true` (the provider's default) waits; `null` means the default too.
+      if ((value.kind === 'bool' && value.value) || value.kind === 'null') report({ messageId: 'waits', data, range: attribute.range, address });
+    }
+  },
+});

@@ -1,0 +1,148 @@
+import rule from '../../../src/lint/rules/storage/wait-until-bound';
+import { testRule } from '../../../src/lint/tester';
+
+const claim = (cls: string, tail: string): string => `resource "kubernetes_persistent_volume_claim_v1" "data" {
+  metadata {
+    name      = "prometheus-data"
+    namespace = var.namespace
+  }
+
+  spec {
+    storage_class_name = ${cls}
+    access_modes       = ["ReadWriteOnce"]
+
+    resources {
+      requests = {
+        storage = "10Gi"
+      }
+    }
+  }
+${tail}}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'WaitForFirstConsumer class with wait_until_bound = false', code: claim('"local-path"', '\n  wait_until_bound = false\n') },
+    { name: 'Immediate class may wait', code: claim('"glusterfs-nfs"', '') },
+    { name: 'class unknown', code: claim('var.storage_class', '') },
+    { name: 'wait_until_bound unknown', code: claim('"local-path"', '\n  wait_until_bound = var.wait\n') },
+    {
+      name: 'wait_until_bound false from a variable default',
+      code: `variable "wait_until_bound" {
+  description = "Wait for the claim to bind"
+  type        = bool
+  default     = false
+}
+
+${claim('"local-path"', '\n  wait_until_bound = var.wait_until_bound\n')}`,
+    },
+    { name: 'class not in the constitution', code: claim('"longhorn"', '') },
+    { name: 'no class: the default class is not judged here', code: claim('null', '') },
+    {
+      name: 'StatefulSet claim templates are not waited on by Terraform',
+      code: `resource "kubernetes_stateful_set_v1" "db" {
+  metadata {
+    name = "db"
+  }
+
+  spec {
+    service_name = "db"
+
+    template {
+      metadata {
+        labels = {
+          app = "db"
+        }
+      }
+
+      spec {
+        container {
+          name  = "db"
+          image = "postgres:16"
+        }
+      }
+    }
+
+    volume_claim_template {
+      metadata {
+        name = "data"
+      }
+
+      spec {
+        storage_class_name = "local-path"
+        access_modes       = ["ReadWriteOnce"]
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'for_each claims with wait_until_bound = false',
+      code: `resource "kubernetes_persistent_volume_claim_v1" "cache" {
+  for_each = toset(["a", "b"])
+
+  metadata {
+    name = "cache-\${each.key}"
+  }
+
+  spec {
+    storage_class_name = "local-path"
+    access_modes       = ["ReadWriteOnce"]
+  }
+
+  wait_until_bound = false
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'local-path without wait_until_bound',
+      code: claim('"local-path"', ''),
+      expected: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 56 }],
+    },
+    { name: 'wait_until_bound = true', code: claim('"local-path"', '\n  wait_until_bound = true\n'), expected: [{ messageId: 'waits', line: 18, column: 3 }] },
+    { name: 'wait_until_bound = null', code: claim('"local-path"', '\n  wait_until_bound = null\n'), expected: [{ messageId: 'waits', line: 18, column: 3 }] },
+    {
+      name: 'class from a local',
+      code: `locals {\n  storage_class = "local-path"\n}\n\n${claim('local.storage_class', '')}`,
+      expected: [{ messageId: 'missing', line: 5, column: 1 }],
+    },
+    {
+      name: 'unversioned resource, counted',
+      code: `resource "kubernetes_persistent_volume_claim" "cache" {
+  count = var.replicas
+
+  metadata {
+    name = "cache-\${count.index}"
+  }
+
+  spec {
+    storage_class_name = "local-path"
+    access_modes       = ["ReadWriteOnce"]
+  }
+}
+`,
+      expected: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          message: 'Claim "kubernetes_persistent_volume_claim.cache" is on class "local-path", which binds only when a pod uses it, so `terraform apply` waits forever: add `wait_until_bound = false`',
+        },
+      ],
+    },
+    {
+      name: 'another WaitForFirstConsumer class configured',
+      code: claim('"openebs-hostpath"', ''),
+      constitution: {
+        storageClasses: {
+          'glusterfs-nfs': { bindingMode: 'Immediate', network: true, nfs: true },
+          'openebs-hostpath': { bindingMode: 'WaitForFirstConsumer', network: false, nfs: false },
+        },
+      },
+      expected: [{ messageId: 'missing', line: 1, column: 1 }],
+    },
+  ],
+});
