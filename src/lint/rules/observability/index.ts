@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import scrapeAnnotations from './scrape-annotations';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const observabilityRules: Array<Rule<any>> = [];
+export const observabilityRules: Array<Rule<any>> = [scrapeAnnotations];

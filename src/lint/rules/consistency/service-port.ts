@@ -1,0 +1,48 @@
+import { attr } from '../../k8s';
+import { createRule } from '../../rule';
+import { podTargets, portIn, selection, servicePortBlocks, serviceSelector, type PodTarget, type PortSet } from './_helpers';
+
+/**
+ * A Service port forwards to `target_port` on the selected pods: a name must be
+ * a declared container port name, a number a declared container port. Which
+ * pods are selected is consistency/service-selector's business; this rule only
+ * speaks when the selection is certain.
+ */
+export default createRule({
+  id: 'consistency/service-port',
+  defaultSeverity: 'error',
+  summary: 'A Service target_port names or numbers a container port of the selected pods',
+  messages: {
+    unmatched:
+      'target_port {{target}} of Service "{{service}}" matches no container port of {{workloads}} (declared: {{declared}}): use one of those, or declare the port on the container',
+  },
+  check(context) {
+    const targets = podTargets(context.module);
+    for (const service of context.module.resourcesOf('kubernetes_service')) {
+      if (service.mode !== 'resource') continue;
+      const selector = serviceSelector(service);
+      if (!selector) continue;
+      const { matched, undecided } = selection(selector.value, targets);
+      if (matched.length === 0 || undecided) continue;
+      const ports = unionPorts(matched);
+      if (!ports.complete) continue;
+      for (const port of servicePortBlocks(service)) {
+        const target = attr(port, 'target_port');
+        const value = target?.value();
+        if (!target || !value || portIn(value, ports) !== false) continue;
+        const data = { target: target.exprText, service: service.name, workloads: matched.map((t) => t.resource.address).join(', '), declared: describe(ports) };
+        context.report({ messageId: 'unmatched', data, range: target.range, address: service.address });
+      }
+    }
+  },
+});
+
+function unionPorts(targets: readonly PodTarget[]): PortSet {
+  const sets = targets.map((t) => t.ports());
+  return { ports: sets.flatMap((s) => s.ports), complete: sets.every((s) => s.complete), open: sets.some((s) => s.open) };
+}
+
+function describe(set: PortSet): string {
+  if (set.ports.length === 0) return 'none';
+  return set.ports.map((p) => [p.name, p.number === undefined ? undefined : String(p.number)].filter((x) => x !== undefined).join('=')).join(', ');
+}
