@@ -2,9 +2,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
-import { isUserError } from './errors';
-import { VerifyError } from './generate/run';
-import { suggestion } from './lint/config';
+import { isUserError, VerifyError } from './errors';
+import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;

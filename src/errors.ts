@@ -13,3 +13,12 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** Generated HCL that does not carry its spec's values: a bug in gen-modules or a template, exit 1. */
+export class VerifyError extends Error {
+  readonly exitCode = 1;
+  constructor(readonly problems: string[]) {
+    super(`verify: the generated HCL does not match the specs:\n${problems.join('\n')}`);
+    this.name = 'VerifyError';
+  }
+}

@@ -1,6 +1,5 @@
-import { unifiedDiff, useColour } from '../generate/diff';
-import { prepare } from '../generate/run';
-import { generationOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, type GenerationArgs } from './shared-options';
+import { useColor } from '../util/colour';
 import type { Command } from './types';
 
 export const diffCommand: Command<GenerationArgs> = {
@@ -12,7 +11,7 @@ export const diffCommand: Command<GenerationArgs> = {
       .example('$0 diff --only grafana', 'review the HCL a change to specs/grafana.ts makes')
       .strict(),
   handler: async (args) => {
-    const result = await prepare({ specsDir: args.specs, outDir: args.out, only: args.only });
-    process.stdout.write(unifiedDiff(result.changes, useColour(process.stdout)));
+    const result = await generation().prepare({ specsDir: args.specs, outDir: args.out, only: args.only });
+    process.stdout.write(generation().unifiedDiff(result.changes, useColor(process.stdout)));
   },
 };

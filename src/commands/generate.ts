@@ -1,7 +1,5 @@
-import { unifiedDiff, useColour } from '../generate/diff';
-import { prepare } from '../generate/run';
-import { applyChanges } from '../generate/write';
-import { generationOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, type GenerationArgs } from './shared-options';
+import { useColor } from '../util/colour';
 import type { Command } from './types';
 
 interface GenerateArgs extends GenerationArgs {
@@ -21,15 +19,15 @@ export const generateCommand: Command<GenerateArgs> = {
       .example('$0 --check', 'fail when the committed output is out of date')
       .strict(),
   handler: async (args) => {
-    const result = await prepare({ specsDir: args.specs, outDir: args.out, only: args.only });
+    const result = await generation().prepare({ specsDir: args.specs, outDir: args.out, only: args.only });
     const changed = result.changes.filter((c) => c.kind !== 'unchanged');
     if (args.check) {
-      process.stdout.write(unifiedDiff(changed, useColour(process.stdout)));
+      process.stdout.write(generation().unifiedDiff(changed, useColor(process.stdout)));
       if (changed.length > 0) process.stderr.write(`gen-modules: ${changed.length} file(s) out of date; run gen-modules\n`);
       process.exitCode = changed.length > 0 ? 1 : 0;
       return;
     }
-    applyChanges(changed);
+    generation().applyChanges(changed);
     const services = new Set(result.files.map((f) => f.service).filter(Boolean)).size;
     process.stdout.write(`gen-modules: ${services} module(s) verified; ${changed.length} file(s) written, ${result.changes.length - changed.length} unchanged\n`);
   },

@@ -1,23 +1,10 @@
 import type { Argv } from 'yargs';
-import { UserError } from '../errors';
-import { formatters, OUTPUT_FORMATS, type OutputFormat, type RuleInfo } from '../formatters';
-import { toolVersion, DEFAULT_CACHE_LOCATION } from '../lint/cache';
-import { loadConfig } from '../lint/config';
-import { engineRules } from '../lint/config-engine-rules';
-import { exitCodeFor, lintPaths } from '../lint/engine';
-import { allRules } from '../lint/rules';
+import { OUTPUT_FORMATS, type OutputFormat } from '../formatters/types';
+import { DEFAULT_CACHE_LOCATION, DEFAULT_LINT_PATH, type LintArgs } from '../lint/options';
 import type { Command } from './types';
 
-export interface LintArgs {
-  paths: string[];
-  format: OutputFormat;
-  config?: string;
-  'max-warnings'?: number;
-  cache: boolean;
-  'cache-location': string;
-}
-
-export const DEFAULT_LINT_PATH = './out/modules-k8s';
+// The command loads the linter only when it runs, so other commands start fast.
+const run = (): typeof import('../lint/run') => require('../lint/run') as typeof import('../lint/run');
 
 export const lintCommand: Command<LintArgs> = {
   command: 'lint [paths..]',
@@ -32,46 +19,7 @@ export const lintCommand: Command<LintArgs> = {
       .option('cache-location', { type: 'string', default: `${DEFAULT_CACHE_LOCATION}/`, describe: 'Folder of the cache' })
       .strict() as unknown as Argv<LintArgs>,
   handler: async (args) => {
-    process.exitCode = await runLint(args, process.cwd());
+    process.exitCode = await run().runLint(args, process.cwd());
   },
 };
 
-/** Lint, print the report on stdout, and return the exit code. */
-export async function runLint(args: LintArgs, cwd: string): Promise<number> {
-  // yargs runs the handler even after a failed `choices` check when its fail handler does not throw.
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(args.format)) {
-    throw new UserError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')}, received "${String(args.format)}"`);
-  }
-  const maxWarnings = args['max-warnings'];
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UserError(`--max-warnings: expected a whole number of at least 0, received ${String(maxWarnings)}`);
-  }
-  const config = loadConfig({ cwd, configPath: args.config });
-  const result = await lintPaths({
-    paths: args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH],
-    cwd,
-    config,
-    cacheLocation: args.cache ? args['cache-location'] : undefined,
-  });
-  const output = formatters[args.format](result.findings, {
-    cwd,
-    color: useColor(process.stdout, process.env),
-    rules: ruleInfos(),
-    toolVersion: toolVersion(),
-    files: result.files,
-  });
-  process.stdout.write(output);
-  return exitCodeFor(result.findings, { maxWarnings });
-}
-
-/** Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
-}
-
-/** Every rule the tool knows, the engine's own included, sorted by id. */
-export function ruleInfos(): RuleInfo[] {
-  return [...allRules, ...engineRules]
-    .map(({ id, defaultSeverity, summary, docsUrl }) => ({ id, defaultSeverity, summary, docsUrl }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}

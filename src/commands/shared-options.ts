@@ -12,3 +12,8 @@ export interface GenerationArgs {
   out: string;
   only?: string[];
 }
+
+/** The generator, loaded when a command runs rather than when the CLI starts. */
+export function generation(): typeof import('../generate/api') {
+  return require('../generate/api') as typeof import('../generate/api');
+}

@@ -35,7 +35,3 @@ function colourise(text: string): string {
     })
     .join('\n');
 }
-
-export function useColour(stream: NodeJS.WriteStream): boolean {
-  return Boolean(stream.isTTY) && process.env['NO_COLOR'] === undefined;
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../errors';
+import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec/load';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
@@ -40,11 +40,4 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     throw new VerifyError(mismatches.map(describeMismatch));
   }
   return { specs, files, changes: planChanges(root, files), root };
-}
-
-/** Generated HCL that does not carry its spec's values: a bug in gen-modules, exit 1. */
-export class VerifyError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`verify: the generated HCL does not match the specs:\n${problems.join('\n')}`);
-  }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors';
 import { loadTsModule } from '../util/load-ts';
+import { suggestion } from '../util/suggest';
 import { PARSE_ERROR, engineRules } from './config-engine-rules';
 import { constitutionSchema, defaultConstitution, type Constitution } from './constitution';
 import type { Rule } from './rule';
@@ -193,37 +194,6 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 function hashConfig(constitution: Constitution, settings: Map<string, ResolvedRuleSetting>): string {
   const ordered = [...settings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256').update(JSON.stringify({ constitution, rules: ordered })).digest('hex');
-}
-
-/** `; did you mean "health/probes"?` when a known id is close enough, else nothing. */
-export function suggestion(id: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const name = id.slice(id.indexOf('/') + 1);
-  for (const candidate of candidates) {
-    const candidateName = candidate.slice(candidate.indexOf('/') + 1);
-    const distance = Math.min(editDistance(id, candidate), editDistance(name, candidateName) + 1);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const tolerance = Math.max(2, Math.floor(id.length / 3));
-  return best !== undefined && bestDistance <= tolerance ? `; did you mean "${best}"?` : '';
-}
-
-/** Levenshtein distance, two rows. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function displayPath(file: string, cwd: string): string {

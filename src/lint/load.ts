@@ -3,7 +3,7 @@
  * them by folder, and instantiate each folder once per local `module` call (with
  * the caller's arguments, as tflint does) or standalone when nothing calls it.
  */
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
 import { buildModule, type ParsedFile } from './model';
@@ -12,25 +12,26 @@ import type { TfFile, TfModule } from './types';
 
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
-async function statOrFail(target: string): Promise<import('node:fs').Stats> {
+// Reading is synchronous: a thousand small files read in turn cost more in promise round trips than in I/O.
+function statOrFail(target: string): fs.Stats {
   try {
-    return await fs.stat(target);
+    return fs.statSync(target);
   } catch {
     throw new UserError(`${target}: no such file or directory`);
   }
 }
 
-async function tfFilesIn(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+function tfFilesIn(dir: string): string[] {
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.tf')).map((entry) => path.join(dir, entry.name));
 }
 
-async function tfFilesBelow(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+function tfFilesBelow(dir: string): string[] {
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...(await tfFilesBelow(full)));
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...tfFilesBelow(full));
     else if (entry.isFile() && entry.name.endsWith('.tf')) found.push(full);
   }
   return found;
@@ -43,20 +44,20 @@ export async function discoverFiles(paths: string[], cwd: string): Promise<{ fil
   const givenFiles = new Set<string>();
   for (const given of paths) {
     const target = path.resolve(cwd, given);
-    const stats = await statOrFail(target);
+    const stats = statOrFail(target);
     if (stats.isDirectory()) {
-      for (const file of await tfFilesBelow(target)) {
+      for (const file of tfFilesBelow(target)) {
         loaded.add(file);
         dirFiles.add(file);
       }
     } else {
       givenFiles.add(target);
-      for (const file of await tfFilesIn(path.dirname(target))) loaded.add(file);
+      for (const file of tfFilesIn(path.dirname(target))) loaded.add(file);
       loaded.add(target);
     }
   }
   const files = new Map<string, string>();
-  for (const file of [...loaded].sort()) files.set(file, await fs.readFile(file, 'utf8'));
+  for (const file of [...loaded].sort()) files.set(file, fs.readFileSync(file, 'utf8'));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
   return { files, reportFiles };

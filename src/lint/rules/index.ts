@@ -3,9 +3,11 @@ import { consistencyRules } from './consistency';
 import { conventionsRules } from './conventions';
 import { healthRules } from './health';
 import { ingressRules } from './ingress';
+import { moduleRules } from './module';
 import { observabilityRules } from './observability';
 import { rbacRules } from './rbac';
 import { resourcesRules } from './resources';
+import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
@@ -17,9 +19,11 @@ export const allRules: Array<Rule<any>> = [
   ...conventionsRules,
   ...healthRules,
   ...ingressRules,
+  ...moduleRules,
   ...observabilityRules,
   ...rbacRules,
   ...resourcesRules,
+  ...schemaRules,
   ...secretsRules,
   ...storageRules,
   ...terraformRules,

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
-import { lintCommand, ruleInfos, runLint, useColor } from '../../../src/commands/lint';
+import { lintCommand } from '../../../src/commands/lint';
+import { ruleInfos, runLint } from '../../../src/lint/run';
+import { useColor } from '../../../src/util/colour';
 import { rulesCommand } from '../../../src/commands/rules';
 import { isUserError, UserError } from '../../../src/errors';
 import type { OutputFormat } from '../../../src/formatters';

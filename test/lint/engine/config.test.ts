@@ -1,5 +1,6 @@
 import { UserError } from '../../../src/errors';
-import { defineConfig, loadConfig, suggestion } from '../../../src/lint/config';
+import { defineConfig, loadConfig } from '../../../src/lint/config';
+import { suggestion } from '../../../src/util/suggest';
 import { defaultConstitution } from '../../../src/lint/constitution';
 import { config, noNullRule, testRules } from './fixtures';
 import { makeTree } from './tmpdir';
