@@ -4,5 +4,4 @@
  */
 export { defineService, defineStack, tpl, variable } from './spec/define';
 export type { ConfigValue, ServiceInput, StackInput } from './spec/schema';
-export { defineConfig } from './lint/config';
-export type { GenModulesConfig } from './lint/config';
+export { defineConfig, type GenModulesConfig } from './lint/define-config';

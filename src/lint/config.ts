@@ -51,17 +51,8 @@ export const configSchema = z
 
 export type RuleSetting = z.input<typeof ruleSettingSchema>;
 
-/** What a `gen-modules.config.ts` default-exports. */
-export interface GenModulesConfig {
-  $schema?: string;
-  constitution?: Partial<Constitution>;
-  rules?: Record<string, RuleSetting>;
-}
-
-/** Identity helper that gives a config file its type (and editor completion). */
-export function defineConfig(config: GenModulesConfig): GenModulesConfig {
-  return config;
-}
+export { defineConfig, type GenModulesConfig } from './define-config';
+import type { GenModulesConfig } from './define-config';
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
