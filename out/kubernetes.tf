@@ -4,6 +4,21 @@ module "k8s_prometheus" {
   source = "./modules-k8s/prometheus"
 }
 
+# Node Exporter: host metrics (CPU, memory, disks, network, filesystems) from every node.
+module "k8s_node_exporter" {
+  source = "./modules-k8s/node-exporter"
+}
+
+# kube-state-metrics: metrics about Kubernetes objects (pods, nodes, deployments, jobs...).
+module "k8s_kube_state_metrics" {
+  source = "./modules-k8s/kube-state-metrics"
+}
+
+# Alertmanager: routes the alerts Prometheus fires to e-mail, grouped and de-duplicated.
+module "k8s_alertmanager" {
+  source = "./modules-k8s/alertmanager"
+}
+
 # Grafana: dashboards for Prometheus, Keycloak single sign-on with a local admin fallback.
 module "k8s_grafana" {
   source = "./modules-k8s/grafana"

@@ -45,7 +45,7 @@ export default defineService({
   service: {
     ports: [{ name: 'http', port: 9081, targetPort: 'http' }],
   },
-  ingress: { port: 'http' },
+  ingress: { port: 'http', auth: true },
   rbac: {
     reason:
       'Meshery manages the mesh: it reads every object, and deploys and changes workloads and Cilium policies. Its UI must stay behind authentication.',

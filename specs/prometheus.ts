@@ -1,6 +1,11 @@
 import { defineService, tpl, variable } from 'gen-modules';
+import { rulesFile } from './alerts/rules';
+import stack from './stack';
 
 const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The node a target runs on, as the `node` label every dashboard and alert groups by. */
+const nodeLabel = (source: string) => ({ source_labels: [source], action: 'replace', target_label: 'node' });
 
 /** Scraping the kubelet (and its cAdvisor) on every node over HTTPS with the pod's token. */
 const kubeletJob = (jobName: string, metricsPath: string) => ({
@@ -11,7 +16,7 @@ const kubeletJob = (jobName: string, metricsPath: string) => ({
   // K3s kubelets serve certificates signed per node, not by the cluster CA.
   tls_config: { ca_file: `${serviceAccountDir}/ca.crt`, insecure_skip_verify: true },
   authorization: { credentials_file: `${serviceAccountDir}/token` },
-  relabel_configs: [{ action: 'labelmap', regex: '__meta_kubernetes_node_label_(.+)' }],
+  relabel_configs: [{ action: 'labelmap', regex: '__meta_kubernetes_node_label_(.+)' }, nodeLabel('__meta_kubernetes_node_name')],
 });
 
 /** `prometheus.io/scrape`, `/path` and `/port` annotations on pods or services. */
@@ -31,6 +36,23 @@ const annotationRelabels = (object: 'pod' | 'service') => [
   { source_labels: [`__meta_kubernetes_${object}_name`], action: 'replace', target_label: object },
 ];
 
+/**
+ * Pods annotated `prometheus.io/job: <name>` get a job of their own (node-exporter,
+ * kube-state-metrics) and are left out of the generic pods job, so nothing is
+ * scraped twice.
+ */
+const dedicatedJob = (job: string, extra: Record<string, unknown> = {}) => ({
+  job_name: job,
+  ...extra,
+  kubernetes_sd_configs: [{ role: 'pod' }],
+  relabel_configs: [
+    { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_job'], action: 'keep', regex: job },
+    ...annotationRelabels('pod').slice(1),
+    nodeLabel('__meta_kubernetes_pod_node_name'),
+  ],
+});
+const withoutDedicatedJob = { source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_job'], action: 'drop', regex: '.+' };
+
 export default defineService({
   name: 'prometheus',
   description: 'Prometheus: metrics collection and storage (15s scrape interval, 30-day retention).',
@@ -45,7 +67,7 @@ export default defineService({
       name: 'prometheus',
       image: { name: 'prom/prometheus', tag: 'v2.54.1' },
       args: [
-        '--config.file=/etc/prometheus/prometheus.yml',
+        '--config.file=/etc/prometheus/config/prometheus.yml',
         '--storage.tsdb.path=/prometheus',
         tpl`--storage.tsdb.retention.time=${variable('retention_time')}`,
         tpl`--storage.tsdb.retention.size=${variable('retention_size')}`,
@@ -61,7 +83,9 @@ export default defineService({
         readiness: { http: { path: '/-/ready', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
       },
       volumeMounts: [
-        { volume: 'config', mountPath: '/etc/prometheus', readOnly: true },
+        // Side by side, not nested: a mount point cannot be created inside a read-only ConfigMap volume.
+        { volume: 'config', mountPath: '/etc/prometheus/config', readOnly: true },
+        { volume: 'rules', mountPath: '/etc/prometheus/rules', readOnly: true },
         { volume: 'data', mountPath: '/prometheus' },
       ],
     },
@@ -83,6 +107,10 @@ export default defineService({
         'prometheus.yml': {
           yaml: {
             global: { scrape_interval: '15s', evaluation_interval: '15s', scrape_timeout: '10s' },
+            alerting: {
+              alertmanagers: [{ static_configs: [{ targets: [`alertmanager.${stack.namespace}.svc.cluster.local:9093`] }] }],
+            },
+            rule_files: ['/etc/prometheus/rules/*.yml'],
             scrape_configs: [
               { job_name: 'prometheus', static_configs: [{ targets: ['localhost:9090'] }] },
               {
@@ -104,17 +132,27 @@ export default defineService({
               // The plan's "kubernetes-services" job uses role: service, which scrapes through the
               // Service's virtual IP (a random pod each time). Endpoints reach every pod behind it.
               { job_name: 'kubernetes-service-endpoints', kubernetes_sd_configs: [{ role: 'endpoints' }], relabel_configs: annotationRelabels('service') },
-              { job_name: 'kubernetes-pods', kubernetes_sd_configs: [{ role: 'pod' }], relabel_configs: annotationRelabels('pod') },
+              {
+                job_name: 'kubernetes-pods',
+                kubernetes_sd_configs: [{ role: 'pod' }],
+                relabel_configs: [withoutDedicatedJob, ...annotationRelabels('pod'), nodeLabel('__meta_kubernetes_pod_node_name')],
+              },
+              dedicatedJob('node-exporter'),
+              // Its metrics describe other objects: keep their namespace and pod labels.
+              dedicatedJob('kube-state-metrics', { honor_labels: true }),
             ],
           },
         },
       },
     },
+    rules: {
+      files: { 'alerts.yml': { yaml: rulesFile } },
+    },
   },
   service: {
     ports: [{ name: 'http', port: 9090, targetPort: 'http' }],
   },
-  ingress: { port: 'http' },
+  ingress: { port: 'http', auth: true },
   rbac: {
     // Read-only discovery of scrape targets, and the kubelet's metrics endpoints.
     clusterRules: [

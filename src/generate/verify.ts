@@ -105,6 +105,8 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
   }
   addEncoded('external_secret', dig(tf, ['resource', 'kubectl_manifest', 'external_secret', 0, 'yaml_body']));
   addEncoded('ingress_route', dig(tf, ['resource', 'kubectl_manifest', 'ingress_route', 0, 'yaml_body']));
+  addEncoded('auth_middleware', dig(tf, ['resource', 'kubectl_manifest', 'auth_middleware', 0, 'yaml_body']));
+  addEncoded('basic_auth_secret', dig(tf, ['resource', 'kubectl_manifest', 'basic_auth_secret', 0, 'yaml_body']));
   const bodies = encoded.length
     ? ((await parseText(`${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as { locals?: Array<Record<string, Json>> })
     : {};
@@ -173,6 +175,23 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
     check.equal('main.tf', 'IngressRoute match', dig(route, ['spec', 'routes', 0, 'match']), 'Host(`${var.hostname}`)');
     check.equal('main.tf', 'IngressRoute TLS secret', dig(route, ['spec', 'tls', 'secretName']), specs.stack.tlsSecret);
     check.equal('main.tf', 'IngressRoute entry points', dig(route, ['spec', 'entryPoints']), [specs.stack.ingress.entryPoint]);
+  }
+
+  if (service.ingress?.auth) {
+    const middleware = body('auth_middleware');
+    const route = body('ingress_route');
+    check.equal('main.tf', 'IngressRoute auth middleware', dig(route, ['spec', 'routes', 0, 'middlewares', 0, 'name']), '${local.app_name}-auth');
+    const forward = specs.stack.auth.forward;
+    if (forward) {
+      check.equal('main.tf', 'forward auth address', dig(middleware, ['spec', 'forwardAuth', 'address']), jsonTemplate(forward.address));
+    } else {
+      check.equal('main.tf', 'basic auth secret', dig(middleware, ['spec', 'basicAuth', 'secret']), '${local.app_name}-basic-auth');
+      const remoteKey = service.secrets?.vaultPath ?? `${specs.stack.secretStore.pathPrefix}/${service.name}`;
+      check.equal('secrets.tf', 'basic auth password', dig(body('basic_auth_secret'), ['spec', 'data', 0, 'remoteRef']), {
+        key: remoteKey,
+        property: specs.stack.auth.basic.passwordProperty,
+      });
+    }
   }
 
   if (service.secrets) {

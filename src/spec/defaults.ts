@@ -8,6 +8,7 @@ export const defaults = {
     environment: 'prod',
     labelStyle: 'app' as const,
     ingress: { entryPoint: 'websecure' },
+    auth: { basic: { user: 'admin', passwordProperty: 'BASIC_AUTH_PASSWORD' } },
     secretStore: { name: 'vault-backend', kind: 'ClusterSecretStore' as const, pathPrefix: 'nomad/default', refreshInterval: '1h' },
     providers: {
       kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0' },

@@ -156,6 +156,13 @@ export const configMapSchema = z
   .strict();
 
 export const extraVolumeSchema = z.union([
+  z
+    .object({
+      name: dnsLabel,
+      /** A Secret mounted as files; by default the service's own `<service>-secrets`. */
+      secret: z.object({ secretName: dnsLabel.optional(), defaultMode: z.string().regex(/^0[0-7]{3}$/, 'must be an octal mode such as 0400').optional() }).strict(),
+    })
+    .strict(),
   z.object({ name: dnsLabel, emptyDir: z.object({ medium: z.enum(['Memory']).optional(), sizeLimit: quantity.optional() }).strict() }).strict(),
   z
     .object({
@@ -183,6 +190,12 @@ export const ingressSchema = z
     /** Service port name or number the route sends traffic to. */
     port: portRef,
     middlewares: z.array(middlewareRefSchema).default([]),
+    /**
+     * Put authentication in front (admin UIs without a login of their own):
+     * forward auth when the stack configures it, else basic auth whose password
+     * comes from Vault.
+     */
+    auth: z.boolean().default(false),
   })
   .strict();
 
@@ -297,6 +310,23 @@ export const stackSchema = z
       .strict()
       .default(defaults.stack.secretStore),
     keycloak: z.object({ url: z.string().url(), realm: z.string().min(1) }).strict(),
+    /** Authentication put in front of ingresses with `auth: true`. */
+    auth: z
+      .object({
+        /** Basic auth: the user name, and the Vault property (at the service's path) holding its password. */
+        basic: z.object({ user: z.string().min(1), passwordProperty: z.string().min(1) }).strict().default(defaults.stack.auth.basic),
+        /** Forward auth to an authentication service instead of basic auth, when set. */
+        forward: z
+          .object({
+            address: z.string().url(),
+            trustForwardHeader: z.boolean().default(true),
+            authResponseHeaders: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default(defaults.stack.auth),
     storageClasses: z.record(
       z.string(),
       z.object({ bindingMode: z.enum(['Immediate', 'WaitForFirstConsumer']), network: z.boolean() }).strict(),

@@ -23,16 +23,17 @@ describe('built-in stack', () => {
     expect(generated).toEqual(readTree(path.join(REPO, 'out')));
   });
 
-  test('writes the modules the plan asks for, with secrets.tf and rbac.tf only where needed', () => {
+  test('writes every module, with secrets.tf and rbac.tf only where needed', () => {
     const files = Object.keys(generated).sort();
     expect(files).toContain('kubernetes.tf');
-    for (const service of ['prometheus', 'grafana', 'meshery']) {
+    const services = ['prometheus', 'node-exporter', 'kube-state-metrics', 'alertmanager', 'grafana', 'meshery'];
+    for (const service of services) {
       for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) expect(files).toContain(`modules-k8s/${service}/${file}`);
     }
-    expect(files).toContain('modules-k8s/grafana/secrets.tf');
-    expect(files).not.toContain('modules-k8s/meshery/secrets.tf');
-    expect(files).toContain('modules-k8s/meshery/rbac.tf');
-    expect(files).not.toContain('modules-k8s/grafana/rbac.tf');
+    const withFile = (name: string): string[] => services.filter((s) => files.includes(`modules-k8s/${s}/${name}`));
+    // Secrets: the spec's own keys, or the basic-auth password of an admin UI.
+    expect(withFile('secrets.tf')).toEqual(['prometheus', 'alertmanager', 'grafana', 'meshery']);
+    expect(withFile('rbac.tf')).toEqual(['prometheus', 'kube-state-metrics', 'meshery']);
   });
 
   test('every file is terraform fmt output, LF only, with a final newline', async () => {

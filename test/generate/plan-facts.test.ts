@@ -1,20 +1,9 @@
-import { parse } from '@cdktf/hcl2json';
 import fs from 'node:fs';
 import path from 'node:path';
+import { dig, module, read, variableDefault, type Json } from '../support/out';
 import { REPO } from '../support/tmp';
 
 /** The facts `plan.md` (and the conventions' known fixes) asks of each module, read back from out/. */
-type Json = Record<string, unknown>;
-const read = (service: string, file: string): string => fs.readFileSync(path.join(REPO, 'out', 'modules-k8s', service, file), 'utf8');
-async function module(service: string): Promise<Json> {
-  const dir = path.join(REPO, 'out', 'modules-k8s', service);
-  const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  return (await parse(`${service}.tf`, text)) as Json;
-}
-const dig = (value: unknown, ...keys: Array<string | number>): unknown =>
-  keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
-const variableDefault = (m: Json, name: string): unknown => dig(m, 'variable', name, 0, 'default');
-
 describe('prometheus', () => {
   test('scrapes every 15s: pods, nodes, annotated services, cAdvisor and the API server', () => {
     const main = read('prometheus', 'main.tf');

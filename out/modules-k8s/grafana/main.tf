@@ -8,9 +8,9 @@ locals {
   }
 }
 
-resource "kubernetes_config_map_v1" "grafana_provisioning" {
+resource "kubernetes_config_map_v1" "grafana_datasources" {
   metadata {
-    name      = "${local.app_name}-provisioning"
+    name      = "${local.app_name}-datasources"
     namespace = var.namespace
     labels    = local.labels
   }
@@ -27,6 +27,1061 @@ resource "kubernetes_config_map_v1" "grafana_provisioning" {
           url       = "http://prometheus.default.svc.cluster.local:9090"
           isDefault = true
           editable  = false
+        },
+      ]
+    })
+  }
+}
+
+resource "kubernetes_config_map_v1" "grafana_dashboard_providers" {
+  metadata {
+    name      = "${local.app_name}-dashboard-providers"
+    namespace = var.namespace
+    labels    = local.labels
+  }
+
+  data = {
+    "dashboards.yaml" = yamlencode({
+      apiVersion = 1
+      providers = [
+        {
+          name            = "gen-modules"
+          folder          = "Kubernetes"
+          type            = "file"
+          disableDeletion = true
+          allowUiUpdates  = false
+          options = {
+            path = "/etc/grafana/dashboards"
+          }
+        },
+      ]
+    })
+  }
+}
+
+resource "kubernetes_config_map_v1" "grafana_dashboards" {
+  metadata {
+    name      = "${local.app_name}-dashboards"
+    namespace = var.namespace
+    labels    = local.labels
+  }
+
+  data = {
+    "cluster-overview.json" = jsonencode({
+      uid           = "k8s-cluster-overview"
+      title         = "Kubernetes / Cluster overview"
+      tags          = ["kubernetes", "gen-modules"]
+      editable      = false
+      timezone      = "browser"
+      schemaVersion = 39
+      version       = 1
+      refresh       = "30s"
+      time = {
+        from = "now-6h"
+        to   = "now"
+      }
+      templating = {
+        list = []
+      }
+      panels = [
+        {
+          id          = 1
+          type        = "stat"
+          title       = "Nodes"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 0
+            w = 6
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "count(kube_node_info)"
+              legendFormat = "__auto"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 2
+          type        = "stat"
+          title       = "Nodes not ready"
+          description = ""
+          gridPos = {
+            x = 6
+            y = 0
+            w = 6
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum(kube_node_status_condition{condition=\"Ready\",status!=\"true\"})"
+              legendFormat = "__auto"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 3
+          type        = "stat"
+          title       = "Pods running"
+          description = ""
+          gridPos = {
+            x = 12
+            y = 0
+            w = 6
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum(kube_pod_status_phase{phase=\"Running\"})"
+              legendFormat = "__auto"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 4
+          type        = "stat"
+          title       = "Container restarts (1h)"
+          description = ""
+          gridPos = {
+            x = 18
+            y = 0
+            w = 6
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum(increase(kube_pod_container_status_restarts_total[1h]))"
+              legendFormat = "__auto"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 5
+          type        = "timeseries"
+          title       = "Pods by phase"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 4
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (phase) (kube_pod_status_phase)"
+              legendFormat = "{{phase}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+              custom = {
+                stacking = {
+                  mode = "normal"
+                }
+                fillOpacity = 30
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 6
+          type        = "timeseries"
+          title       = "Pods per node"
+          description = ""
+          gridPos = {
+            x = 12
+            y = 4
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "count by (node) (kube_pod_info)"
+              legendFormat = "{{node}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 7
+          type        = "timeseries"
+          title       = "CPU by namespace"
+          description = "CPU cores used by the containers of each namespace (cAdvisor)."
+          gridPos = {
+            x = 0
+            y = 12
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (namespace) (rate(container_cpu_usage_seconds_total{container!=\"\"}[5m]))"
+              legendFormat = "{{namespace}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+              custom = {
+                stacking = {
+                  mode = "normal"
+                }
+                fillOpacity = 30
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 8
+          type        = "timeseries"
+          title       = "Memory by namespace"
+          description = "Working set of the containers of each namespace (cAdvisor)."
+          gridPos = {
+            x = 12
+            y = 12
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (namespace) (container_memory_working_set_bytes{container!=\"\"})"
+              legendFormat = "{{namespace}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "bytes"
+              custom = {
+                stacking = {
+                  mode = "normal"
+                }
+                fillOpacity = 30
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 9
+          type        = "timeseries"
+          title       = "CPU by node"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 20
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "1 - avg by (node) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m]))"
+              legendFormat = "{{node}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 10
+          type        = "timeseries"
+          title       = "Memory by node"
+          description = ""
+          gridPos = {
+            x = 12
+            y = 20
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "1 - sum by (node) (node_memory_MemAvailable_bytes) / sum by (node) (node_memory_MemTotal_bytes)"
+              legendFormat = "{{node}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 11
+          type        = "bargauge"
+          title       = "Container restarts by pod (1h)"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 28
+            w = 24
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "topk(10, sum by (namespace, pod) (increase(kube_pod_container_status_restarts_total[1h])) > 0)"
+              legendFormat = "{{namespace}}/{{pod}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 12
+          type        = "table"
+          title       = "Deployments without all replicas"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 36
+            w = 24
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "kube_deployment_spec_replicas - kube_deployment_status_replicas_available > 0"
+              legendFormat = "{{namespace}}/{{deployment}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+      ]
+    })
+    "node-exporter.json" = jsonencode({
+      uid           = "node-exporter-hosts"
+      title         = "Nodes / Host metrics"
+      tags          = ["node-exporter", "gen-modules"]
+      editable      = false
+      timezone      = "browser"
+      schemaVersion = 39
+      version       = 1
+      refresh       = "30s"
+      time = {
+        from = "now-6h"
+        to   = "now"
+      }
+      templating = {
+        list = [
+          {
+            name  = "node"
+            label = "Node"
+            type  = "query"
+            datasource = {
+              type = "prometheus"
+              uid  = "prometheus"
+            }
+            query = {
+              query = "label_values(node_uname_info, node)"
+              refId = "PrometheusVariableQueryEditor-VariableQuery"
+            }
+            definition = "label_values(node_uname_info, node)"
+            includeAll = true
+            multi      = true
+            allValue   = ".*"
+            refresh    = 2
+            sort       = 1
+          },
+        ]
+      }
+      panels = [
+        {
+          id          = 1
+          type        = "stat"
+          title       = "Uptime"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 0
+            w = 8
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "node_time_seconds{node=~\"$node\"} - node_boot_time_seconds{node=~\"$node\"}"
+              legendFormat = "{{node}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "s"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 2
+          type        = "stat"
+          title       = "Load (1m)"
+          description = ""
+          gridPos = {
+            x = 8
+            y = 0
+            w = 8
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "node_load1{node=~\"$node\"}"
+              legendFormat = "{{node}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 3
+          type        = "stat"
+          title       = "Filesystem fill (highest)"
+          description = ""
+          gridPos = {
+            x = 16
+            y = 0
+            w = 8
+            h = 4
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "max by (node) (1 - node_filesystem_avail_bytes{node=~\"$node\",fstype!~\"tmpfs|overlay|squashfs\"} / node_filesystem_size_bytes{node=~\"$node\",fstype!~\"tmpfs|overlay|squashfs\"})"
+              legendFormat = "{{node}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+            }
+            overrides = []
+          }
+          options = {}
+        },
+        {
+          id          = 4
+          type        = "timeseries"
+          title       = "CPU used"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 4
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "1 - avg by (node) (rate(node_cpu_seconds_total{mode=\"idle\",node=~\"$node\"}[5m]))"
+              legendFormat = "{{node}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 5
+          type        = "timeseries"
+          title       = "Memory used"
+          description = ""
+          gridPos = {
+            x = 12
+            y = 4
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "1 - node_memory_MemAvailable_bytes{node=~\"$node\"} / node_memory_MemTotal_bytes{node=~\"$node\"}"
+              legendFormat = "{{node}}"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 6
+          type        = "timeseries"
+          title       = "Load average"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 12
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "node_load1{node=~\"$node\"}"
+              legendFormat = "{{node}} 1m"
+              instant      = false
+              range        = true
+            },
+            {
+              refId = "B"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "node_load5{node=~\"$node\"}"
+              legendFormat = "{{node}} 5m"
+              instant      = false
+              range        = true
+            },
+            {
+              refId = "C"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "node_load15{node=~\"$node\"}"
+              legendFormat = "{{node}} 15m"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "short"
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 7
+          type        = "timeseries"
+          title       = "Disk throughput"
+          description = ""
+          gridPos = {
+            x = 12
+            y = 12
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (node) (rate(node_disk_read_bytes_total{node=~\"$node\"}[5m]))"
+              legendFormat = "{{node}} read"
+              instant      = false
+              range        = true
+            },
+            {
+              refId = "B"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (node) (rate(node_disk_written_bytes_total{node=~\"$node\"}[5m]))"
+              legendFormat = "{{node}} written"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "Bps"
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 8
+          type        = "timeseries"
+          title       = "Network throughput"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 20
+            w = 12
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (node) (rate(node_network_receive_bytes_total{node=~\"$node\",device!~\"lo|veth.*|lxc.*|cilium.*|flannel.*|cni.*\"}[5m]))"
+              legendFormat = "{{node}} in"
+              instant      = false
+              range        = true
+            },
+            {
+              refId = "B"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "sum by (node) (rate(node_network_transmit_bytes_total{node=~\"$node\",device!~\"lo|veth.*|lxc.*|cilium.*|flannel.*|cni.*\"}[5m]))"
+              legendFormat = "{{node}} out"
+              instant      = false
+              range        = true
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "Bps"
+              custom = {
+                stacking = {
+                  mode = "none"
+                }
+                fillOpacity = 10
+              }
+            }
+            overrides = []
+          }
+          options = {
+            legend = {
+              displayMode = "list"
+              placement   = "bottom"
+            }
+            tooltip = {
+              mode = "multi"
+            }
+          }
+        },
+        {
+          id          = 9
+          type        = "bargauge"
+          title       = "Filesystem fill"
+          description = ""
+          gridPos = {
+            x = 0
+            y = 28
+            w = 24
+            h = 8
+          }
+          datasource = {
+            type = "prometheus"
+            uid  = "prometheus"
+          }
+          targets = [
+            {
+              refId = "A"
+              datasource = {
+                type = "prometheus"
+                uid  = "prometheus"
+              }
+              expr         = "1 - node_filesystem_avail_bytes{node=~\"$node\",fstype!~\"tmpfs|overlay|squashfs\"} / node_filesystem_size_bytes{node=~\"$node\",fstype!~\"tmpfs|overlay|squashfs\"}"
+              legendFormat = "{{node}} {{mountpoint}}"
+              instant      = true
+              range        = false
+            },
+          ]
+          fieldConfig = {
+            defaults = {
+              unit = "percentunit"
+              max  = 1
+            }
+            overrides = []
+          }
+          options = {}
         },
       ]
     })
@@ -106,6 +1161,10 @@ resource "kubernetes_deployment_v1" "grafana" {
     template {
       metadata {
         labels = local.labels
+        annotations = {
+          "prometheus.io/scrape" = "true"
+          "prometheus.io/port"   = "9091"
+        }
       }
 
       spec {
@@ -314,8 +1373,20 @@ resource "kubernetes_deployment_v1" "grafana" {
           }
 
           volume_mount {
-            name       = "provisioning"
+            name       = "datasources"
             mount_path = "/etc/grafana/provisioning/datasources"
+            read_only  = true
+          }
+
+          volume_mount {
+            name       = "dashboard-providers"
+            mount_path = "/etc/grafana/provisioning/dashboards"
+            read_only  = true
+          }
+
+          volume_mount {
+            name       = "dashboards"
+            mount_path = "/etc/grafana/dashboards"
             read_only  = true
           }
         }
@@ -377,7 +1448,7 @@ resource "kubernetes_deployment_v1" "grafana" {
               path = "/metrics"
               port = "metrics"
             }
-            initial_delay_seconds = 5
+            initial_delay_seconds = 10
             period_seconds        = 10
             timeout_seconds       = 5
             failure_threshold     = 3
@@ -396,10 +1467,26 @@ resource "kubernetes_deployment_v1" "grafana" {
         }
 
         volume {
-          name = "provisioning"
+          name = "datasources"
 
           config_map {
-            name = kubernetes_config_map_v1.grafana_provisioning.metadata[0].name
+            name = kubernetes_config_map_v1.grafana_datasources.metadata[0].name
+          }
+        }
+
+        volume {
+          name = "dashboard-providers"
+
+          config_map {
+            name = kubernetes_config_map_v1.grafana_dashboard_providers.metadata[0].name
+          }
+        }
+
+        volume {
+          name = "dashboards"
+
+          config_map {
+            name = kubernetes_config_map_v1.grafana_dashboards.metadata[0].name
           }
         }
 
@@ -436,6 +1523,10 @@ resource "kubernetes_service_v1" "grafana" {
     name      = local.app_name
     namespace = var.namespace
     labels    = local.labels
+    annotations = {
+      "prometheus.io/scrape" = "true"
+      "prometheus.io/port"   = "3000"
+    }
   }
 
   spec {

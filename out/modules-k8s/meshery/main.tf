@@ -186,6 +186,25 @@ resource "kubernetes_service_v1" "meshery" {
   }
 }
 
+resource "kubectl_manifest" "auth_middleware" {
+  yaml_body = yamlencode({
+    apiVersion = "traefik.io/v1alpha1"
+    kind       = "Middleware"
+    metadata = {
+      name      = "${local.app_name}-auth"
+      namespace = var.namespace
+      labels    = local.labels
+    }
+    spec = {
+      basicAuth = {
+        secret = "${local.app_name}-basic-auth"
+      }
+    }
+  })
+
+  depends_on = [kubectl_manifest.basic_auth_secret]
+}
+
 resource "kubectl_manifest" "ingress_route" {
   yaml_body = yamlencode({
     apiVersion = "traefik.io/v1alpha1"
@@ -200,6 +219,12 @@ resource "kubectl_manifest" "ingress_route" {
       routes = [{
         match = "Host(`${var.hostname}`)"
         kind  = "Rule"
+        middlewares = [
+          {
+            name      = "${local.app_name}-auth"
+            namespace = var.namespace
+          },
+        ]
         services = [{
           name = kubernetes_service_v1.meshery.metadata[0].name
           port = 9081

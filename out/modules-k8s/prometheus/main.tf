@@ -22,6 +22,18 @@ resource "kubernetes_config_map_v1" "prometheus_config" {
         evaluation_interval = "15s"
         scrape_timeout      = "10s"
       }
+      alerting = {
+        alertmanagers = [
+          {
+            static_configs = [
+              {
+                targets = ["alertmanager.default.svc.cluster.local:9093"]
+              },
+            ]
+          },
+        ]
+      }
+      rule_files = ["/etc/prometheus/rules/*.yml"]
       scrape_configs = [
         {
           job_name = "prometheus"
@@ -78,6 +90,11 @@ resource "kubernetes_config_map_v1" "prometheus_config" {
               action = "labelmap"
               regex  = "__meta_kubernetes_node_label_(.+)"
             },
+            {
+              source_labels = ["__meta_kubernetes_node_name"]
+              action        = "replace"
+              target_label  = "node"
+            },
           ]
         },
         {
@@ -100,6 +117,11 @@ resource "kubernetes_config_map_v1" "prometheus_config" {
             {
               action = "labelmap"
               regex  = "__meta_kubernetes_node_label_(.+)"
+            },
+            {
+              source_labels = ["__meta_kubernetes_node_name"]
+              action        = "replace"
+              target_label  = "node"
             },
           ]
         },
@@ -160,6 +182,11 @@ resource "kubernetes_config_map_v1" "prometheus_config" {
           ]
           relabel_configs = [
             {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_job"]
+              action        = "drop"
+              regex         = ".+"
+            },
+            {
               source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_scrape"]
               action        = "keep"
               regex         = "true"
@@ -196,6 +223,222 @@ resource "kubernetes_config_map_v1" "prometheus_config" {
               source_labels = ["__meta_kubernetes_pod_name"]
               action        = "replace"
               target_label  = "pod"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_node_name"]
+              action        = "replace"
+              target_label  = "node"
+            },
+          ]
+        },
+        {
+          job_name = "node-exporter"
+          kubernetes_sd_configs = [
+            {
+              role = "pod"
+            },
+          ]
+          relabel_configs = [
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_job"]
+              action        = "keep"
+              regex         = "node-exporter"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_scheme"]
+              action        = "replace"
+              target_label  = "__scheme__"
+              regex         = "(https?)"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_path"]
+              action        = "replace"
+              target_label  = "__metrics_path__"
+              regex         = "(.+)"
+            },
+            {
+              source_labels = ["__address__", "__meta_kubernetes_pod_annotation_prometheus_io_port"]
+              action        = "replace"
+              target_label  = "__address__"
+              regex         = "([^:]+)(?::\\d+)?;(\\d+)"
+              replacement   = "$${1}:$${2}"
+            },
+            {
+              action = "labelmap"
+              regex  = "__meta_kubernetes_pod_label_(.+)"
+            },
+            {
+              source_labels = ["__meta_kubernetes_namespace"]
+              action        = "replace"
+              target_label  = "namespace"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_name"]
+              action        = "replace"
+              target_label  = "pod"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_node_name"]
+              action        = "replace"
+              target_label  = "node"
+            },
+          ]
+        },
+        {
+          job_name     = "kube-state-metrics"
+          honor_labels = true
+          kubernetes_sd_configs = [
+            {
+              role = "pod"
+            },
+          ]
+          relabel_configs = [
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_job"]
+              action        = "keep"
+              regex         = "kube-state-metrics"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_scheme"]
+              action        = "replace"
+              target_label  = "__scheme__"
+              regex         = "(https?)"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_path"]
+              action        = "replace"
+              target_label  = "__metrics_path__"
+              regex         = "(.+)"
+            },
+            {
+              source_labels = ["__address__", "__meta_kubernetes_pod_annotation_prometheus_io_port"]
+              action        = "replace"
+              target_label  = "__address__"
+              regex         = "([^:]+)(?::\\d+)?;(\\d+)"
+              replacement   = "$${1}:$${2}"
+            },
+            {
+              action = "labelmap"
+              regex  = "__meta_kubernetes_pod_label_(.+)"
+            },
+            {
+              source_labels = ["__meta_kubernetes_namespace"]
+              action        = "replace"
+              target_label  = "namespace"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_name"]
+              action        = "replace"
+              target_label  = "pod"
+            },
+            {
+              source_labels = ["__meta_kubernetes_pod_node_name"]
+              action        = "replace"
+              target_label  = "node"
+            },
+          ]
+        },
+      ]
+    })
+  }
+}
+
+resource "kubernetes_config_map_v1" "prometheus_rules" {
+  metadata {
+    name      = "${local.app_name}-rules"
+    namespace = var.namespace
+    labels    = local.labels
+  }
+
+  data = {
+    "alerts.yml" = yamlencode({
+      groups = [
+        {
+          name = "homelab"
+          rules = [
+            {
+              alert = "TargetDown"
+              expr  = "up == 0"
+              "for" = "5m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Target {{ $labels.job }}/{{ $labels.instance }} is down"
+                description = "Prometheus has not scraped {{ $labels.instance }} of job {{ $labels.job }} for 5 minutes."
+              }
+            },
+            {
+              alert = "NodeDown"
+              expr  = "up{job=\"node-exporter\"} == 0"
+              "for" = "2m"
+              labels = {
+                severity = "critical"
+              }
+              annotations = {
+                summary     = "Node {{ $labels.node }} is down"
+                description = "The node exporter on {{ $labels.node }} has not answered for 2 minutes: the node is probably down."
+              }
+            },
+            {
+              alert = "NodeFilesystemAlmostFull"
+              expr  = "node_filesystem_avail_bytes{fstype!~\"tmpfs|overlay|squashfs\"} / node_filesystem_size_bytes{fstype!~\"tmpfs|overlay|squashfs\"} < 0.10 and node_filesystem_readonly{fstype!~\"tmpfs|overlay|squashfs\"} == 0"
+              "for" = "15m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Filesystem {{ $labels.mountpoint }} on {{ $labels.node }} is almost full"
+                description = "Less than 10% of {{ $labels.mountpoint }} on {{ $labels.node }} is free."
+              }
+            },
+            {
+              alert = "NodeMemoryPressure"
+              expr  = "node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes < 0.10 or on (node) kube_node_status_condition{condition=\"MemoryPressure\",status=\"true\"} == 1"
+              "for" = "10m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Node {{ $labels.node }} is short of memory"
+                description = "Less than 10% of the memory of {{ $labels.node }} is available, or the kubelet reports MemoryPressure."
+              }
+            },
+            {
+              alert = "PodCrashLooping"
+              expr  = "max by (namespace, pod, container) (kube_pod_container_status_waiting_reason{reason=\"CrashLoopBackOff\"}) == 1"
+              "for" = "5m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Pod {{ $labels.namespace }}/{{ $labels.pod }} is crash looping"
+                description = "Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} keeps restarting (CrashLoopBackOff)."
+              }
+            },
+            {
+              alert = "PersistentVolumeClaimAlmostFull"
+              expr  = "kubelet_volume_stats_available_bytes / kubelet_volume_stats_capacity_bytes < 0.10"
+              "for" = "15m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Volume {{ $labels.namespace }}/{{ $labels.persistentvolumeclaim }} is almost full"
+                description = "Less than 10% of the claim {{ $labels.namespace }}/{{ $labels.persistentvolumeclaim }} is free."
+              }
+            },
+            {
+              alert = "PrometheusTSDBCompactionsFailing"
+              expr  = "increase(prometheus_tsdb_compactions_failed_total[3h]) > 0"
+              "for" = "15m"
+              labels = {
+                severity = "warning"
+              }
+              annotations = {
+                summary     = "Prometheus cannot compact its TSDB"
+                description = "Prometheus failed {{ $value }} TSDB compactions in the last 3 hours: its storage may be damaged or full."
+              }
             },
           ]
         },
@@ -284,7 +527,7 @@ resource "kubernetes_deployment_v1" "prometheus" {
           image             = "prom/prometheus:${var.image_tag}"
           image_pull_policy = "IfNotPresent"
           args = [
-            "--config.file=/etc/prometheus/prometheus.yml",
+            "--config.file=/etc/prometheus/config/prometheus.yml",
             "--storage.tsdb.path=/prometheus",
             "--storage.tsdb.retention.time=${var.retention_time}",
             "--storage.tsdb.retention.size=${var.retention_size}",
@@ -331,7 +574,13 @@ resource "kubernetes_deployment_v1" "prometheus" {
 
           volume_mount {
             name       = "config"
-            mount_path = "/etc/prometheus"
+            mount_path = "/etc/prometheus/config"
+            read_only  = true
+          }
+
+          volume_mount {
+            name       = "rules"
+            mount_path = "/etc/prometheus/rules"
             read_only  = true
           }
 
@@ -346,6 +595,14 @@ resource "kubernetes_deployment_v1" "prometheus" {
 
           config_map {
             name = kubernetes_config_map_v1.prometheus_config.metadata[0].name
+          }
+        }
+
+        volume {
+          name = "rules"
+
+          config_map {
+            name = kubernetes_config_map_v1.prometheus_rules.metadata[0].name
           }
         }
 
@@ -382,6 +639,25 @@ resource "kubernetes_service_v1" "prometheus" {
   }
 }
 
+resource "kubectl_manifest" "auth_middleware" {
+  yaml_body = yamlencode({
+    apiVersion = "traefik.io/v1alpha1"
+    kind       = "Middleware"
+    metadata = {
+      name      = "${local.app_name}-auth"
+      namespace = var.namespace
+      labels    = local.labels
+    }
+    spec = {
+      basicAuth = {
+        secret = "${local.app_name}-basic-auth"
+      }
+    }
+  })
+
+  depends_on = [kubectl_manifest.basic_auth_secret]
+}
+
 resource "kubectl_manifest" "ingress_route" {
   yaml_body = yamlencode({
     apiVersion = "traefik.io/v1alpha1"
@@ -396,6 +672,12 @@ resource "kubectl_manifest" "ingress_route" {
       routes = [{
         match = "Host(`${var.hostname}`)"
         kind  = "Rule"
+        middlewares = [
+          {
+            name      = "${local.app_name}-auth"
+            namespace = var.namespace
+          },
+        ]
         services = [{
           name = kubernetes_service_v1.prometheus.metadata[0].name
           port = 9090

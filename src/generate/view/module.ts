@@ -3,6 +3,7 @@ import { expr, hcl, template, type HclValue } from '../hcl';
 import { resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from '../naming';
 import { appName, nameOf, nonEmpty, text, type ViewContext } from './context';
 import { containerView, type ContainerView } from './container';
+import { usesBasicAuth } from './secrets';
 import { commonLabels, selectorLabels } from './labels';
 
 /** Kubernetes provider resource types, versioned as `conventions.md` decides. */
@@ -42,6 +43,7 @@ export interface PvcView {
 
 export interface VolumeView {
   name: string;
+  secret: Record<string, HclValue | undefined> | null;
   configMap: HclValue | null;
   pvc: HclValue | null;
   emptyDir: Record<string, HclValue | undefined> | null;
@@ -89,6 +91,12 @@ export interface IngressRouteView {
   tlsSecret: string;
 }
 
+export interface AuthMiddlewareView {
+  name: HclValue;
+  basicAuthSecret: HclValue | null;
+  forward: Record<string, HclValue> | null;
+}
+
 export interface MainView {
   appName: string;
   labels: Record<string, HclValue>;
@@ -97,6 +105,7 @@ export interface MainView {
   workload: WorkloadView;
   service: ServiceView | null;
   ingressRoute: IngressRouteView | null;
+  authMiddleware: AuthMiddlewareView | null;
 }
 
 const metadata = (name: HclValue, annotations: Record<string, HclValue> = {}): MetadataView => ({
@@ -143,6 +152,7 @@ export function mainView(context: ViewContext): MainView {
     })),
     ...service.volumes.map((v) => ({
       ...emptyVolume(v.name),
+      secret: 'secret' in v ? { secret_name: v.secret.secretName ?? appName('secrets'), default_mode: v.secret.defaultMode } : null,
       emptyDir: 'emptyDir' in v ? { medium: v.emptyDir.medium, size_limit: v.emptyDir.sizeLimit } : null,
       hostPath: 'hostPath' in v ? { path: v.hostPath.path, type: v.hostPath.type } : null,
     })),
@@ -193,21 +203,40 @@ export function mainView(context: ViewContext): MainView {
       }
     : null;
 
+  const authMiddleware = authMiddlewareView(context);
+  const middlewares = [
+    ...(authMiddleware ? [{ name: authMiddleware.name, namespace: expr('var.namespace') }] : []),
+    ...(service.ingress?.middlewares ?? []).map((m) => ({ name: m.name, namespace: m.namespace ?? expr('var.namespace') })),
+  ];
   const ingressRoute: IngressRouteView | null = service.ingress
     ? {
         host: template('Host(`', expr('var.hostname'), '`)'),
         entryPoint: stack.ingress.entryPoint,
-        middlewares:
-          service.ingress.middlewares.length > 0
-            ? service.ingress.middlewares.map((m) => ({ name: m.name, namespace: m.namespace ?? expr('var.namespace') }))
-            : null,
+        middlewares: middlewares.length > 0 ? middlewares : null,
         serviceRef: nameOf(TYPES.service, name),
         port: servicePortNumber(service, service.ingress.port),
         tlsSecret: stack.tlsSecret,
       }
     : null;
 
-  return { appName: service.name, labels: commonLabels(context), configMaps, pvcs, workload, service: serviceView, ingressRoute };
+  return { appName: service.name, labels: commonLabels(context), configMaps, pvcs, workload, service: serviceView, ingressRoute, authMiddleware };
+}
+
+/** The Traefik Middleware that authenticates requests before they reach an admin UI. */
+function authMiddlewareView(context: ViewContext): AuthMiddlewareView | null {
+  if (!context.service.ingress?.auth) return null;
+  const forward = context.stack.auth.forward;
+  return {
+    name: appName('auth'),
+    basicAuthSecret: usesBasicAuth(context) ? appName('basic-auth') : null,
+    forward: forward
+      ? {
+          address: forward.address,
+          trustForwardHeader: forward.trustForwardHeader,
+          ...(forward.authResponseHeaders.length > 0 ? { authResponseHeaders: forward.authResponseHeaders } : {}),
+        }
+      : null,
+  };
 }
 
 /** Traefik's IngressRoute wants the Service port's number (or its name); use the number the Service exposes. */
@@ -218,7 +247,7 @@ function servicePortNumber(service: Service, port: number | string): number {
 }
 
 function emptyVolume(name: string): VolumeView {
-  return { name, configMap: null, pvc: null, emptyDir: null, hostPath: null };
+  return { name, secret: null, configMap: null, pvc: null, emptyDir: null, hostPath: null };
 }
 
 function configFileValue(content: ConfigFile): HclValue {

@@ -1,20 +1,55 @@
+import { template, expr, type HclValue } from '../hcl';
 import type { ViewContext } from './context';
 
 export interface ExternalSecretView {
+  resourceName: string;
+  /** Name of the ExternalSecret and of the Secret it writes. */
+  name: HclValue;
   storeName: string;
   storeKind: string;
   refreshInterval: string;
   data: Array<{ secretKey: string; remoteKey: string; property: string }>;
+  /** Keys of the Secret computed from the fetched values (External Secrets templating), or null. */
+  template: Record<string, string> | null;
 }
 
-/** The ExternalSecret that syncs `<service>-secrets` from Vault, or null when the service has no secrets. */
-export function externalSecretView({ service, stack }: ViewContext): ExternalSecretView | null {
-  if (!service.secrets) return null;
-  const remoteKey = service.secrets.vaultPath ?? `${stack.secretStore.pathPrefix}/${service.name}`;
-  return {
-    storeName: stack.secretStore.name,
-    storeKind: stack.secretStore.kind,
-    refreshInterval: stack.secretStore.refreshInterval,
-    data: service.secrets.keys.map((key) => ({ secretKey: key, remoteKey, property: key })),
-  };
+/** Basic auth in front of the ingress, when asked for and the stack has no forward auth. */
+export function usesBasicAuth({ service, stack }: ViewContext): boolean {
+  return service.ingress?.auth === true && stack.auth.forward === undefined;
+}
+
+export function vaultPath({ service, stack }: ViewContext): string {
+  return service.secrets?.vaultPath ?? `${stack.secretStore.pathPrefix}/${service.name}`;
+}
+
+/**
+ * The ExternalSecrets of a module: `<service>-secrets` with the spec's keys, and
+ * `<service>-basic-auth` holding the htpasswd line Traefik's basicAuth reads
+ * (`users`), computed from the password in Vault. Null when there are none.
+ */
+export function externalSecretView(context: ViewContext): { secrets: ExternalSecretView[] } | null {
+  const { service, stack } = context;
+  const store = { storeName: stack.secretStore.name, storeKind: stack.secretStore.kind, refreshInterval: stack.secretStore.refreshInterval };
+  const remoteKey = vaultPath(context);
+  const secrets: ExternalSecretView[] = [];
+  if (service.secrets) {
+    secrets.push({
+      resourceName: 'external_secret',
+      name: template(expr('local.app_name'), '-secrets'),
+      ...store,
+      data: service.secrets.keys.map((key) => ({ secretKey: key, remoteKey, property: key })),
+      template: null,
+    });
+  }
+  if (usesBasicAuth(context)) {
+    const { user, passwordProperty } = stack.auth.basic;
+    secrets.push({
+      resourceName: 'basic_auth_secret',
+      name: template(expr('local.app_name'), '-basic-auth'),
+      ...store,
+      data: [{ secretKey: 'password', remoteKey, property: passwordProperty }],
+      template: { users: `{{ htpasswd ${JSON.stringify(user)} .password }}` },
+    });
+  }
+  return secrets.length > 0 ? { secrets } : null;
 }
