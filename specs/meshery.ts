@@ -52,7 +52,7 @@ export default defineService({
     clusterRules: [
       { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
       { apiGroups: ['', 'apps', 'batch'], resources: ['pods', 'services', 'configmaps', 'deployments', 'daemonsets', 'statefulsets', 'jobs'], verbs: ['create', 'update', 'patch', 'delete'] },
-      { apiGroups: ['cilium.io'], resources: ['*'], verbs: ['create', 'update', 'patch', 'delete'] },
+      { apiGroups: ['cilium.io'], resources: ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'], verbs: ['create', 'update', 'patch', 'delete'] },
       { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create', 'update', 'patch'] },
     ],
   },

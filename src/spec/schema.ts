@@ -212,7 +212,10 @@ export const policyRuleSchema = z
 export const rbacSchema = z
   .object({
     clusterRules: z.array(policyRuleSchema).min(1),
-    /** Why the rules are as broad as they are (kept as a comment above the ClusterRole). */
+    /**
+     * Why the rules are as broad as they are: a comment above the ClusterRole, and
+     * the reason of the suppression that accepts the `rbac/least-privilege` warnings.
+     */
     reason: z.string().min(1).optional(),
   })
   .strict();

@@ -8,6 +8,8 @@ export interface RbacView {
   serviceAccountRef: HclValue;
   clusterRoleRef: HclValue;
   reason: string | null;
+  /** The reason on one line, for the suppression comment that accepts broad rules on purpose. */
+  suppressionReason: string | null;
   rules: Array<Record<string, HclValue | undefined>>;
   hasClusterRole: boolean;
 }
@@ -21,6 +23,7 @@ export function rbacView({ service }: ViewContext): RbacView | null {
     serviceAccountRef: expr(`${TYPES.serviceAccount}.${name}.metadata[0].name`),
     clusterRoleRef: expr(`${TYPES.clusterRole}.${name}.metadata[0].name`),
     reason: service.rbac?.reason ?? null,
+    suppressionReason: service.rbac?.reason?.replace(/\s+/g, ' ') ?? null,
     hasClusterRole: service.rbac !== undefined,
     rules: (service.rbac?.clusterRules ?? []).map((rule) => ({
       api_groups: rule.apiGroups,
