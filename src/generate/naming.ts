@@ -1,4 +1,4 @@
-import type { Service } from '../spec/schema';
+import type { Service, Stack } from '../spec/schema';
 import { toIdentifier } from './hcl';
 
 /**
@@ -41,4 +41,9 @@ export function storageSizeVariable(service: Service, key: string): string {
 /** The `volume-name` annotation: `<service>_<type>`, without the provisioner's prefix. */
 export function volumeNameAnnotation(service: Service, key: string): string {
   return `${toIdentifier(service.name)}_${toIdentifier(key)}`;
+}
+
+/** The Vault path (`remoteRef.key`) of a service's secrets: `<prefix>/<service>` unless the spec says otherwise. */
+export function vaultPath(service: Service, stack: Stack): string {
+  return service.secrets?.vaultPath ?? `${stack.secretStore.pathPrefix}/${service.name}`;
 }

@@ -2,7 +2,7 @@ import { parse } from '@cdktf/hcl2json';
 import type { LoadedSpecs } from '../spec/load';
 import type { ConfigValue, Container, EnvValue, InitContainer, Service, Text } from '../spec/schema';
 import type { GeneratedFile } from './generate';
-import { imageVariable, objectName, resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from './naming';
+import { imageVariable, objectName, vaultPath, resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from './naming';
 import { imageReference } from './view/container';
 import { TYPES } from './view/module';
 
@@ -186,7 +186,7 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
       check.equal('main.tf', 'forward auth address', dig(middleware, ['spec', 'forwardAuth', 'address']), jsonTemplate(forward.address));
     } else {
       check.equal('main.tf', 'basic auth secret', dig(middleware, ['spec', 'basicAuth', 'secret']), '${local.app_name}-basic-auth');
-      const remoteKey = service.secrets?.vaultPath ?? `${specs.stack.secretStore.pathPrefix}/${service.name}`;
+      const remoteKey = vaultPath(service, specs.stack);
       check.equal('secrets.tf', 'basic auth password', dig(body('basic_auth_secret'), ['spec', 'data', 0, 'remoteRef']), {
         key: remoteKey,
         property: specs.stack.auth.basic.passwordProperty,
@@ -196,7 +196,7 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
 
   if (service.secrets) {
     const es = body('external_secret');
-    const remoteKey = service.secrets.vaultPath ?? `${specs.stack.secretStore.pathPrefix}/${service.name}`;
+    const remoteKey = vaultPath(service, specs.stack);
     check.equal('secrets.tf', 'ExternalSecret data', dig(es, ['spec', 'data']), service.secrets.keys.map((k) => ({ secretKey: k, remoteRef: { key: remoteKey, property: k } })));
     check.equal('secrets.tf', 'ExternalSecret store', dig(es, ['spec', 'secretStoreRef']), { name: specs.stack.secretStore.name, kind: specs.stack.secretStore.kind });
   }

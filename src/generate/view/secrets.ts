@@ -1,4 +1,5 @@
 import { template, expr, type HclValue } from '../hcl';
+import { vaultPath } from '../naming';
 import type { ViewContext } from './context';
 
 export interface ExternalSecretView {
@@ -18,10 +19,6 @@ export function usesBasicAuth({ service, stack }: ViewContext): boolean {
   return service.ingress?.auth === true && stack.auth.forward === undefined;
 }
 
-export function vaultPath({ service, stack }: ViewContext): string {
-  return service.secrets?.vaultPath ?? `${stack.secretStore.pathPrefix}/${service.name}`;
-}
-
 /**
  * The ExternalSecrets of a module: `<service>-secrets` with the spec's keys, and
  * `<service>-basic-auth` holding the htpasswd line Traefik's basicAuth reads
@@ -30,7 +27,7 @@ export function vaultPath({ service, stack }: ViewContext): string {
 export function externalSecretView(context: ViewContext): { secrets: ExternalSecretView[] } | null {
   const { service, stack } = context;
   const store = { storeName: stack.secretStore.name, storeKind: stack.secretStore.kind, refreshInterval: stack.secretStore.refreshInterval };
-  const remoteKey = vaultPath(context);
+  const remoteKey = vaultPath(service, stack);
   const secrets: ExternalSecretView[] = [];
   if (service.secrets) {
     secrets.push({
