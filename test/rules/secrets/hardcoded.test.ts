@@ -43,8 +43,50 @@ const FROM_SECRET = `
           }
 `;
 
+/** A basic-auth Middleware whose `secret` field is given, beside the ExternalSecret writing `web-basic-auth`. */
+const BASIC_AUTH = (secret: string): string => `locals {
+  app_name = "web"
+}
+
+resource "kubectl_manifest" "basic_auth_secret" {
+  yaml_body = yamlencode({
+    apiVersion = "external-secrets.io/v1"
+    kind       = "ExternalSecret"
+    metadata = {
+      name = "\${local.app_name}-basic-auth"
+    }
+    spec = {
+      secretStoreRef = { name = "vault-backend", kind = "ClusterSecretStore" }
+      target         = { name = "\${local.app_name}-basic-auth" }
+      data = [
+        { secretKey = "password", remoteRef = { key = "nomad/default/web", property = "BASIC_AUTH_PASSWORD" } },
+      ]
+    }
+  })
+}
+
+resource "kubectl_manifest" "auth_middleware" {
+  yaml_body = yamlencode({
+    apiVersion = "traefik.io/v1alpha1"
+    kind       = "Middleware"
+    metadata = {
+      name = "\${local.app_name}-auth"
+    }
+    spec = {
+      basicAuth = {
+        secret = ${secret}
+      }
+    }
+  })
+}
+`;
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a Traefik basicAuth naming the Secret its ExternalSecret writes',
+      code: BASIC_AUTH('"${local.app_name}-basic-auth"'),
+    },
     {
       name: 'secrets read from a Secret, plain settings literal',
       code: withEnv(
@@ -176,6 +218,11 @@ resource "kubectl_manifest" "ingress_route" {
     },
   ],
   invalid: [
+    {
+      name: 'a Traefik basicAuth secret that is no Secret of the module but a literal',
+      code: BASIC_AUTH('"correct-horse-battery-staple"'),
+      expected: [{ messageId: 'namedLiteral', line: 31, column: 9 }],
+    },
     {
       name: 'literal password in an env value',
       code: withEnv(FROM_SECRET + env('DB_PASSWORD', '"hunter2"')),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createRule } from '../../rule';
 import type { Attribute, Block, LVal, Range, TfFile, TfModule } from '../../types';
 import { entryOf } from '../../values';
-import { SHAPES, entropy, hasShape, isExternalSecretsObject, nameStrength, obviouslyNotSecret, within } from './_helpers';
+import { SHAPES, entropy, externalSecretTargets, hasShape, isExternalSecretsObject, nameStrength, obviouslyNotSecret, within } from './_helpers';
 
 /** Shorter literals cannot reach a meaningful entropy; only strongly named places report them. */
 const MIN_ENTROPY_LENGTH = 16;
@@ -72,12 +72,16 @@ function addressAt(module: TfModule, range: Range): string | undefined {
  */
 class Walker {
   private address: string | undefined;
+  /** Names of the Secrets the module's ExternalSecrets write: a field holding one (Traefik's `basicAuth.secret`) names a Secret, it is not one. */
+  private readonly secretNames: Set<string>;
 
   constructor(
     private readonly module: TfModule,
     private readonly options: Options,
     private readonly emit: Emit,
-  ) {}
+  ) {
+    this.secretNames = new Set(externalSecretTargets(module).map((target) => target.name));
+  }
 
   topLevel(block: Block): void {
     this.address = this.module.resources.find((r) => r.block === block)?.address;
@@ -132,7 +136,7 @@ class Walker {
 
   private literal(value: Extract<LVal, { kind: 'string' }>, name: string, at: Range, home: Range): void {
     const strength = nameStrength(name);
-    if (strength === undefined || obviouslyNotSecret(value.value) || hasShape(value.value)) return;
+    if (strength === undefined || obviouslyNotSecret(value.value) || hasShape(value.value) || this.secretNames.has(value.value)) return;
     // A literal written elsewhere (a local, a variable default) is reported there, if it is in this module.
     const range = within(value.range, home) ? at : value.range;
     if (!this.module.files.some((file) => file.path === range.file)) return;
