@@ -63,6 +63,8 @@ function report(error: unknown): number {
 
 if (require.main === module) {
   void main(hideBin(process.argv)).then((code) => {
-    process.exitCode = code;
+    // Exit as soon as the work is done: hcl2json's Go runtime keeps a timer that
+    // would hold the process open for a second. Flush stdout first.
+    process.stdout.write('', () => process.exit(code));
   });
 }

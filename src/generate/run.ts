@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec/load';
 import { renderAll, type GeneratedFile } from './generate';
@@ -25,6 +27,7 @@ export interface RunResult {
  * decides from `changes` (generate writes, check and diff only print).
  */
 export async function prepare(options: RunOptions): Promise<RunResult> {
+  if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
   const specs = loadSpecs(options.specsDir);
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
   if (only) {

@@ -1,4 +1,4 @@
-import { transformSync } from 'esbuild';
+import { transform, transformSync, type TransformOptions } from 'esbuild';
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
@@ -19,6 +19,32 @@ const loading: string[] = [];
 
 export function currentlyLoading(): string | undefined {
   return loading[loading.length - 1];
+}
+
+const transpiled = new Map<string, string>();
+
+const OPTIONS: TransformOptions = { loader: 'ts', format: 'cjs', target: 'node20', logLevel: 'silent' };
+
+/**
+ * Transpile every TypeScript file below `dir` at once, concurrently, ahead of
+ * loading: one esbuild round trip each in turn costs ~2 ms a file, in parallel
+ * a fraction of that. Files that fail are left to the loader, which reports them.
+ */
+export async function pretranspile(dir: string): Promise<void> {
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => EXTENSIONS.includes(path.extname(name)) && !name.endsWith('.d.ts'))
+    .map((name) => path.resolve(dir, name));
+  await Promise.all(
+    files.map(async (file) => {
+      try {
+        const result = await transform(fs.readFileSync(file, 'utf8'), { ...OPTIONS, sourcefile: file });
+        transpiled.set(file, result.code);
+      } catch {
+        // Reported with its position when the loader reaches the file.
+      }
+    }),
+  );
 }
 
 export function loadTsModule(file: string): Record<string, unknown> {
@@ -74,6 +100,11 @@ function resolveTs(base: string): string | undefined {
 }
 
 function transpile(absolute: string): string {
+  const ready = transpiled.get(absolute);
+  if (ready !== undefined) {
+    transpiled.delete(absolute);
+    return ready;
+  }
   let source: string;
   try {
     source = fs.readFileSync(absolute, 'utf8');
@@ -81,13 +112,7 @@ function transpile(absolute: string): string {
     throw new UserError(`${relative(absolute)}: cannot read the file`);
   }
   try {
-    return transformSync(source, {
-      loader: 'ts',
-      format: 'cjs',
-      target: 'node20',
-      sourcefile: absolute,
-      logLevel: 'silent',
-    }).code;
+    return transformSync(source, { ...OPTIONS, sourcefile: absolute }).code;
   } catch (error) {
     throw new UserError(describeTransformFailure(absolute, error));
   }
