@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import type { LoadedSpecs } from '../spec/load';
-import type { ConfigValue, Container, EnvValue, InitContainer, Service, Text } from '../spec/schema';
+import { configText, type ConfigValue, type Container, type EnvValue, type InitContainer, type Service, type Text } from '../spec/schema';
 import type { GeneratedFile } from './generate';
 import { imageVariable, objectName, vaultPath, resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from './naming';
 import { imageReference } from './view/container';
@@ -37,9 +37,8 @@ function expectedText(text: Text): string {
 function expectedConfig(value: ConfigValue): Json {
   if (value === null || typeof value !== 'object') return typeof value === 'string' ? jsonTemplate(value) : value;
   if (Array.isArray(value)) return value.map(expectedConfig);
-  const keys = Object.keys(value);
-  if (keys.length === 1 && typeof (value as { var?: unknown }).var === 'string') return `\${var.${(value as { var: string }).var}}`;
-  if (keys.length === 1 && Array.isArray((value as { template?: unknown }).template)) return expectedText(value as Text);
+  const reference = configText(value);
+  if (reference) return expectedText(reference);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expectedConfig(v)]));
 }
 

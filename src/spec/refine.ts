@@ -1,5 +1,5 @@
 import { imageVariable, storageSizeVariable } from '../generate/naming';
-import type { ConfigValue, Service, Stack, Text } from './schema';
+import { configText, type ConfigValue, type Service, type Stack, type Text } from './schema';
 
 /** A cross-field problem in a service spec: where (a path into the spec) and what. */
 export interface SpecIssue {
@@ -154,7 +154,7 @@ function variableRefs(text: Text | undefined): string[] {
 function configVariableRefs(value: ConfigValue): string[] {
   if (value === null || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap(configVariableRefs);
-  if ('var' in value && typeof value.var === 'string' && Object.keys(value).length === 1) return [value.var];
-  if ('template' in value && Array.isArray(value.template) && Object.keys(value).length === 1) return variableRefs(value as Text);
+  const reference = configText(value);
+  if (reference) return variableRefs(reference);
   return Object.values(value).flatMap(configVariableRefs);
 }

@@ -25,6 +25,20 @@ export const textSchema = z.union([z.string(), varRefSchema, templateSchema]);
 export type ConfigValue = string | number | boolean | null | VarRef | TemplateRef | ConfigValue[] | { [key: string]: ConfigValue };
 export type VarRef = z.infer<typeof varRefSchema>;
 export type TemplateRef = z.infer<typeof templateSchema>;
+/**
+ * A config value that stands for a module variable or a template of variables
+ * (an object whose only key is `var` or `template`), as a spec text; else undefined.
+ */
+export function configText(value: ConfigValue): VarRef | TemplateRef | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0] as [string, unknown];
+  if (key === 'var' && typeof inner === 'string') return { var: inner };
+  if (key === 'template' && Array.isArray(inner)) return value as TemplateRef;
+  return undefined;
+}
+
 export const configValueSchema: z.ZodType<ConfigValue> = z.lazy(() =>
   z.union([
     z.string(),

@@ -1,4 +1,4 @@
-import type { ConfigFile, ConfigValue, Service } from '../../spec/schema';
+import { configText, type ConfigFile, type ConfigValue, type Service } from '../../spec/schema';
 import { expr, hcl, template, type HclValue } from '../hcl';
 import { resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from '../naming';
 import { appName, nameOf, nonEmpty, text, type ViewContext } from './context';
@@ -260,20 +260,11 @@ function configFileValue(content: ConfigFile): HclValue {
 export function configHcl(value: ConfigValue): HclValue {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(configHcl);
-  if (isVarRef(value)) return expr(`var.${value.var}`);
-  if (isTemplateRef(value)) return text(value as { template: Array<string | { var: string }> });
+  const reference = configText(value);
+  if (reference) return text(reference);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, configHcl(v)]));
 }
 
 function renderConfig(value: ConfigValue): string {
   return hcl(configHcl(value));
 }
-
-function isVarRef(value: object): value is { var: string } {
-  return Object.keys(value).length === 1 && typeof (value as { var?: unknown }).var === 'string';
-}
-
-function isTemplateRef(value: object): boolean {
-  return Object.keys(value).length === 1 && Array.isArray((value as { template?: unknown }).template);
-}
-
