@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
       // Throwing stops yargs before any handler runs: bad flags never write.
-      throw error ?? new UsageError(withSuggestion(message, argv));
+      throw error ?? new UsageError(withSuggestion(message, argv, optionNames(parser)));
     });
   for (const command of commands) parser.command(command);
   try {
@@ -34,13 +34,27 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-/** `gen-modules verifi` reads as an unknown argument of the default command: suggest the command meant. */
-function withSuggestion(message: string, argv: string[]): string {
+/**
+ * "Did you mean": `gen-modules verifi` reads as an unknown argument of the
+ * default command, so suggest the command meant; a mistyped flag of a known
+ * command gets the closest option of that command.
+ */
+/** The options known in the current command (yargs keeps them on the instance; its types do not say so). */
+function optionNames(parser: unknown): string[] {
+  const getOptions = (parser as { getOptions?: () => { key?: Record<string, unknown> } }).getOptions;
+  return Object.keys(getOptions?.call(parser).key ?? {}).filter((name) => name.length > 1 && name !== '$0');
+}
+
+function withSuggestion(message: string, argv: string[], options: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1]?.split(', ');
+  if (unknown === undefined) return message;
+  const commandNames = commands.map((c) => String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0] as string);
   const word = argv.find((a) => !a.startsWith('-'));
-  if (word === undefined || !message.startsWith('Unknown argument')) return message;
-  const names = commands.map((c) => (Array.isArray(c.command) ? c.command[0] : c.command) as string).map((c) => c.split(' ')[0] as string);
-  const hint = suggestion(word, names);
-  return `${message}${hint}`;
+  if (word !== undefined && !commandNames.includes(word) && unknown.includes(word)) return `${message}${suggestion(word, commandNames)}`;
+  const flag = unknown.find((name) => !argv.includes(name));
+  if (flag === undefined) return message;
+  const hint = suggestion(flag, options);
+  return hint === '' ? message : `${message}${hint.replace(/"([^"]+)"/, '"--$1"')}`;
 }
 
 function report(error: unknown): number {

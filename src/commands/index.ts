@@ -1,10 +1,11 @@
 import { diffCommand } from './diff';
 import { generateCommand } from './generate';
 import { lintCommand } from './lint';
+import { newCommand } from './new';
 import { rulesCommand } from './rules';
 import type { Command } from './types';
 import { verifyCommand } from './verify';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand];
+export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand, newCommand];

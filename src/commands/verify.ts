@@ -1,4 +1,4 @@
-import { generation, generationOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, runOptions, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 export const verifyCommand: Command<GenerationArgs> = {
@@ -10,7 +10,7 @@ export const verifyCommand: Command<GenerationArgs> = {
       .example('$0 verify', 'check every spec round-trips through HCL')
       .strict(),
   handler: async (args) => {
-    const result = await generation().prepare({ specsDir: args.specs, outDir: args.out, only: args.only });
+    const result = await generation().prepare(runOptions(args));
     const stale = result.changes.filter((c) => c.kind !== 'unchanged').length;
     process.stdout.write(`gen-modules: ${result.files.length} file(s) verified against their specs${stale ? `; ${stale} differ from disk (run gen-modules)` : ''}\n`);
   },

@@ -1,4 +1,4 @@
 /** What the generation commands call. */
 export { unifiedDiff } from './diff';
 export { prepare } from './run';
-export { applyChanges } from './write';
+export { applyChanges, describeConflicts, describeKept } from './write';

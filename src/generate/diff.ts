@@ -3,7 +3,7 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import type { PlannedChange } from './write';
 
-/** A unified diff of every change, paths relative to cwd; coloured when asked. */
+/** A unified diff of every change (creations, updates, deletions), paths relative to cwd; coloured when asked. */
 export function unifiedDiff(changes: PlannedChange[], colour: boolean): string {
   const patches = changes
     .filter((c) => c.kind !== 'unchanged')
@@ -11,9 +11,9 @@ export function unifiedDiff(changes: PlannedChange[], colour: boolean): string {
       const name = path.relative(process.cwd(), c.target).split(path.sep).join('/');
       return createTwoFilesPatch(
         c.kind === 'create' ? '/dev/null' : `a/${name}`,
-        `b/${name}`,
+        c.kind === 'delete' ? '/dev/null' : `b/${name}`,
         c.current ?? '',
-        c.file.content,
+        c.next ?? '',
         undefined,
         undefined,
         { context: 3 },

@@ -5,20 +5,28 @@ import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec/load';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
-import { planChanges, type PlannedChange } from './write';
+import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
 
 export interface RunOptions {
   specsDir: string;
   /** The modules folder, e.g. `out/modules-k8s`; the root `kubernetes.tf` goes beside it. */
   outDir: string;
   only?: string[];
+  /**
+   * A repository root whose `kubernetes.tf` gets the module blocks between
+   * markers, the rest of the file left alone. Without it, `kubernetes.tf`
+   * beside the modules folder is written whole.
+   */
+  root?: string;
 }
 
 export interface RunResult {
   specs: LoadedSpecs;
   files: GeneratedFile[];
   changes: PlannedChange[];
-  /** The folder that holds `kubernetes.tf` and the modules folder. */
+  /** Generated files no spec produces any more that are kept, because they were edited or carry no hash. */
+  kept: KeptFile[];
+  /** The folder that holds `kubernetes.tf`. */
   root: string;
 }
 
@@ -36,11 +44,19 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     if (unknown.length > 0) throw new UserError(`--only: no spec named ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${[...known].join(', ')})`);
   }
   const outDir = path.resolve(options.outDir);
-  const root = path.dirname(outDir);
-  const files = renderAll(specs, { modulesDir: path.basename(outDir) }, only);
+  const root = options.root === undefined ? path.dirname(outDir) : path.resolve(options.root);
+  const modulesDir = path.relative(root, outDir).split(path.sep).join('/') || '.';
+  const files = renderAll(specs, { modulesDir }, only);
   const mismatches = await verifyAll(specs, files, only);
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));
   }
-  return { specs, files, changes: planChanges(root, files), root };
+  const placements = files.map((file): Placement => ({
+    file,
+    target: path.join(root, ...file.path.split('/')),
+    // Only the root file shares its folder with what the user wrote.
+    block: options.root !== undefined && file.service === undefined,
+  }));
+  const { changes, kept } = planChanges(placements, existingModuleFiles(outDir, only));
+  return { specs, files, changes, kept, root };
 }

@@ -22,6 +22,71 @@ export function entryOf(value: LVal, key: string): LEntry | undefined {
   return undefined;
 }
 
+/** A known string value, else undefined (unknown values are never reported on). */
+export function stringOf(value: LVal | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** Known string items of a list (unknown items skipped). */
+export function stringsOf(value: LVal | undefined): string[] {
+  if (value?.kind !== 'tuple') return [];
+  return value.items.flatMap((item) => (item.kind === 'string' ? [item.value] : []));
+}
+
+/** Items of a known list; undefined when the list is unknown (or not a list). */
+export function itemsOf(value: LVal | undefined): LVal[] | undefined {
+  return value?.kind === 'tuple' ? value.items : undefined;
+}
+
+/** Entries of a known map as key → value (keys of unknown maps: none). */
+export function mapOf(value: LVal | undefined): Map<string, LVal> {
+  const out = new Map<string, LVal>();
+  if (value?.kind === 'object') for (const e of value.entries) out.set(e.key, e.value);
+  return out;
+}
+
+/** A value inside an object by a path of keys and list indexes. */
+export function dig(value: LVal | undefined, ...path: Array<string | number>): LVal | undefined {
+  let current = value;
+  for (const step of path) {
+    if (!current) return undefined;
+    if (typeof step === 'number') current = current.kind === 'tuple' ? current.items[step] : undefined;
+    else current = entryOf(current, step)?.value;
+  }
+  return current;
+}
+
+/**
+ * True when `inner` lies within `outer` (same file): a key or literal written in
+ * the expression itself rather than in a local or variable it refers to.
+ */
+export function within(inner: Range, outer: Range): boolean {
+  if (inner.file !== outer.file) return false;
+  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
+  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  return startsAfter && endsBefore;
+}
+
+/** Offsets at which the lines of a text start (a `\r\n` line ends at its `\n` too). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The range of `length` characters at an offset of a file's text, on one line (binary search over its line starts). */
+export function rangeAt(file: string, starts: readonly number[], offset: number, length: number): Range {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const column = offset - starts[low]! + 1;
+  return { file, line: low + 1, column, endLine: low + 1, endColumn: column + length };
+}
+
 /** True when the value and everything inside it is known. */
 export function isWhollyKnown(value: LVal): boolean {
   if (value.kind === 'unknown') return false;
@@ -80,9 +145,16 @@ function unknownText(value: Extract<LVal, { kind: 'unknown' }>): string {
 
 /** `jsonencode`: compact, keys sorted, `<`, `>` and `&` escaped as Go does. */
 export function toJson(value: LVal): string {
+  if (value.kind === 'tuple') return `[${value.items.map(toJson).join(',')}]`;
+  if (value.kind === 'object') return `{${sortedEntries(value.entries).map((entry) => `${jsonString(entry.key)}:${toJson(entry.value)}`).join(',')}}`;
+  return scalarText(value, jsonString);
+}
+
+/** A scalar (an unknown included) as `jsonencode`/`yamlencode` write it, strings quoted by `quote`. */
+function scalarText(value: Exclude<LVal, { kind: 'tuple' | 'object' }>, quote: (text: string) => string): string {
   switch (value.kind) {
     case 'string':
-      return jsonString(value.value);
+      return quote(value.value);
     case 'number':
       return numberText(value.value);
     case 'bool':
@@ -90,11 +162,7 @@ export function toJson(value: LVal): string {
     case 'null':
       return 'null';
     case 'unknown':
-      return jsonString(unknownText(value));
-    case 'tuple':
-      return `[${value.items.map(toJson).join(',')}]`;
-    case 'object':
-      return `{${sortedEntries(value.entries).map((entry) => `${jsonString(entry.key)}:${toJson(entry.value)}`).join(',')}}`;
+      return quote(unknownText(value));
   }
 }
 
@@ -107,32 +175,24 @@ function jsonString(text: string): string {
  * double-quoted, sequences not indented under their key.
  */
 export function toYaml(value: LVal): string {
-  return `${yamlLines(value, '').join('\n')}\n`;
+  const lines: string[] = [];
+  yamlLines(value, '', lines);
+  return `${lines.join('\n')}\n`;
 }
 
 function yamlScalar(value: LVal): string | undefined {
-  switch (value.kind) {
-    case 'string':
-      return JSON.stringify(value.value);
-    case 'number':
-      return numberText(value.value);
-    case 'bool':
-      return String(value.value);
-    case 'null':
-      return 'null';
-    case 'unknown':
-      return JSON.stringify(unknownText(value));
-    case 'tuple':
-      return value.items.length === 0 ? '[]' : undefined;
-    case 'object':
-      return value.entries.length === 0 ? '{}' : undefined;
-  }
+  if (value.kind === 'tuple') return value.items.length === 0 ? '[]' : undefined;
+  if (value.kind === 'object') return value.entries.length === 0 ? '{}' : undefined;
+  return scalarText(value, (text) => JSON.stringify(text));
 }
 
-function yamlLines(value: LVal, indent: string): string[] {
+/** Appends the lines of a value at an indent to one output list (encoded bodies can be large). */
+function yamlLines(value: LVal, indent: string, lines: string[]): void {
   const scalar = yamlScalar(value);
-  if (scalar !== undefined) return [indent + scalar];
-  const lines: string[] = [];
+  if (scalar !== undefined) {
+    lines.push(indent + scalar);
+    return;
+  }
   if (value.kind === 'tuple') {
     for (const item of value.items) {
       const inner = yamlScalar(item);
@@ -140,18 +200,23 @@ function yamlLines(value: LVal, indent: string): string[] {
         lines.push(`${indent}- ${inner}`);
         continue;
       }
-      const nested = yamlLines(item, `${indent}  `);
-      lines.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`, ...nested.slice(1));
+      // The item's first line carries the dash where its indent was.
+      const first = lines.length;
+      yamlLines(item, `${indent}  `, lines);
+      lines[first] = `${indent}- ${lines[first]!.slice(indent.length + 2)}`;
     }
   } else if (value.kind === 'object') {
     for (const entry of sortedEntries(value.entries)) {
       const key = JSON.stringify(entry.key);
       const inner = yamlScalar(entry.value);
-      if (inner !== undefined) lines.push(`${indent}${key}: ${inner}`);
-      else lines.push(`${indent}${key}:`, ...yamlLines(entry.value, entry.value.kind === 'tuple' ? indent : `${indent}  `));
+      if (inner !== undefined) {
+        lines.push(`${indent}${key}: ${inner}`);
+      } else {
+        lines.push(`${indent}${key}:`);
+        yamlLines(entry.value, entry.value.kind === 'tuple' ? indent : `${indent}  `, lines);
+      }
     }
   }
-  return lines;
 }
 
 /** A known scalar as a string, the way Terraform converts it; `undefined` otherwise. */

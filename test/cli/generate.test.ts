@@ -42,6 +42,17 @@ describe('gen-modules (generate)', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(edited);
   });
 
+  test('--check and diff show a deleted spec as deletions; --only leaves other services alone', () => {
+    const extra = path.join(dir, 'out', 'modules-k8s', 'grafana', 'rbac.tf');
+    fs.writeFileSync(extra, fs.readFileSync(path.join(dir, 'out', 'modules-k8s', 'meshery', 'rbac.tf'), 'utf8'));
+    const check = runCli(['--check'], dir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('--- a/out/modules-k8s/grafana/rbac.tf\n+++ /dev/null\n');
+    expect(runCli(['diff', '--only', 'prometheus'], dir).stdout).not.toContain('grafana');
+    expect(runCli(['diff', '--only', 'grafana'], dir).stdout).toContain('+++ /dev/null');
+    fs.rmSync(extra);
+  });
+
   test('diff prints the same diff and exits 0; --only limits it', () => {
     const run = runCli(['diff'], dir);
     expect(run.status).toBe(0);
@@ -72,7 +83,12 @@ describe('bad input', () => {
     const dir = project();
     const flag = runCli(['--chek'], dir);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toContain('Unknown argument: chek');
+    expect(flag.stderr).toContain('Unknown argument: chek; did you mean "--check"?');
+    const lintFlag = runCli(['lint', '--formt', 'json'], dir);
+    expect(lintFlag.status).toBe(2);
+    expect(lintFlag.stderr).toContain('Unknown argument: formt; did you mean "--format"?');
+    // diff has no --force: nothing close to suggest, and no command either.
+    expect(runCli(['diff', '--forse'], dir).stderr).toBe("gen-modules: Unknown argument: forse\nRun 'gen-modules --help' for usage.\n");
     const command = runCli(['verifi'], dir);
     expect(command.status).toBe(2);
     expect(command.stderr).toContain('Unknown argument: verifi; did you mean "verify"?');

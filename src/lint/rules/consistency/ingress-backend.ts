@@ -1,8 +1,7 @@
-import { attr, dig, firstBlock, manifests, stringOf, type Manifest } from '../../k8s';
+import { attr, descendants, findService, firstBlock, manifests, portIn, resourcesOf, servicePorts, type Manifest } from '../../k8s';
 import { createRule, type RuleContext } from '../../rule';
-import type { Block, LVal, Range, Resource } from '../../types';
-import { asText, entryOf, valuesEqual } from '../../values';
-import { findService, portIn, servicePorts } from './_helpers';
+import type { LVal, Range, Resource } from '../../types';
+import { asText, dig, entryOf, stringOf, valuesEqual } from '../../values';
 
 /**
  * An ingress backend names a Service and one of its ports. A typo there is
@@ -25,7 +24,7 @@ export default createRule({
     unknownPort: 'Service "{{service}}" has no port {{port}} (it has: {{ports}}): use one of its port numbers or names',
   },
   check(context) {
-    const backends = [...manifests(context.module).flatMap(routeBackends), ...context.module.resourcesOf('kubernetes_ingress').flatMap(ingressBackends)];
+    const backends = [...manifests(context.module).flatMap(routeBackends), ...resourcesOf(context.module, 'kubernetes_ingress').flatMap(ingressBackends)];
     for (const backend of backends) checkBackend(context, backend);
   },
 });
@@ -81,7 +80,7 @@ function routeService(service: LVal, namespace: LVal | undefined, resource: Reso
 /** `backend { service { name, port { number | name } } }` anywhere in a kubernetes_ingress_v1. */
 function ingressBackends(ingress: Resource): Backend[] {
   if (ingress.mode !== 'resource') return [];
-  return descendants(ingress.block, 'backend').flatMap((backend) => {
+  return descendants(ingress.block).filter((block) => block.type === 'backend').flatMap((backend) => {
     const service = firstBlock(backend, 'service');
     const name = attr(service, 'name');
     if (!service || !name) return [];
@@ -95,9 +94,5 @@ function ingressBackends(ingress: Resource): Backend[] {
       },
     ];
   });
-}
-
-function descendants(block: Block, type: string): Block[] {
-  return block.blocks.flatMap((child) => [...(child.type === type ? [child] : []), ...descendants(child, type)]);
 }
 

@@ -1,6 +1,6 @@
-import { attr } from '../../k8s';
+import { attr, portIn, servicePortBlocks, type PodTarget, type PortSet } from '../../k8s';
 import { createRule } from '../../rule';
-import { podTargets, portIn, selection, servicePortBlocks, serviceSelector, type PodTarget, type PortSet } from './_helpers';
+import { addresses, selectedServices } from './_helpers';
 
 /**
  * A Service port forwards to `target_port` on the selected pods: a name must be
@@ -17,12 +17,7 @@ export default createRule({
       'target_port {{target}} of Service "{{service}}" matches no container port of {{workloads}} (declared: {{declared}}): use one of those, or declare the port on the container',
   },
   check(context) {
-    const targets = podTargets(context.module);
-    for (const service of context.module.resourcesOf('kubernetes_service')) {
-      if (service.mode !== 'resource') continue;
-      const selector = serviceSelector(service);
-      if (!selector) continue;
-      const { matched, undecided } = selection(selector.value, targets);
+    for (const { service, matched, undecided } of selectedServices(context.module)) {
       if (matched.length === 0 || undecided) continue;
       const ports = unionPorts(matched);
       if (!ports.complete) continue;
@@ -30,7 +25,7 @@ export default createRule({
         const target = attr(port, 'target_port');
         const value = target?.value();
         if (!target || !value || portIn(value, ports) !== false) continue;
-        const data = { target: target.exprText, service: service.name, workloads: matched.map((t) => t.resource.address).join(', '), declared: describe(ports) };
+        const data = { target: target.exprText, service: service.name, workloads: addresses(matched), declared: describe(ports) };
         context.report({ messageId: 'unmatched', data, range: target.range, address: service.address });
       }
     }

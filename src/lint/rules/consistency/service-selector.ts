@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import { addresses, podTargets, selection, serviceSelector } from './_helpers';
+import { addresses, selectedServices } from './_helpers';
 
 /**
  * A Service routes to the pods its selector matches. A selector that matches no
@@ -16,12 +16,7 @@ export default createRule({
       'The selector of Service "{{service}}" matches {{count}} workloads ({{workloads}}): add a label that tells them apart to the selector and to one pod template',
   },
   check(context) {
-    const targets = podTargets(context.module);
-    for (const service of context.module.resourcesOf('kubernetes_service')) {
-      if (service.mode !== 'resource') continue;
-      const selector = serviceSelector(service);
-      if (!selector) continue;
-      const { matched, undecided } = selection(selector.value, targets);
+    for (const { service, selector, matched, undecided } of selectedServices(context.module)) {
       // Jobs and CronJobs may share the app's labels; only workloads that keep running compete for traffic.
       const running = matched.filter((t) => t.longRunning);
       if (matched.length === 0 && !undecided) {

@@ -1,7 +1,7 @@
-import { attr, dig, firstBlock, manifests, workloads, type Manifest } from '../../k8s';
+import { attr, firstBlock, manifests, workloads, type Manifest } from '../../k8s';
 import { createRule, type RuleContext } from '../../rule';
 import type { Attribute, LVal, Range, Resource } from '../../types';
-import { entryOf, valuesEqual } from '../../values';
+import { dig, entryOf, valuesEqual, within } from '../../values';
 
 /**
  * Labels are how the cluster's objects are found, selected and cleaned up; the
@@ -78,6 +78,7 @@ function checkSelector(context: Context, resource: Resource, selector: Attribute
   for (const entry of wanted.entries) {
     const label = template === undefined ? undefined : entryOf(template, entry.key);
     if (label && valuesEqual(entry.value, label.value) !== false) continue;
+    // A key written in the attribute itself (not in a local it refers to) is the precise place to point at.
     const range = within(entry.keyRange, selector.range) ? entry.keyRange : selector.range;
     context.report({ messageId: 'selectorNotInTemplate', data: { key: entry.key, object: resource.address }, range, address: resource.address });
   }
@@ -95,12 +96,4 @@ function checkManifestSelector(context: Context, manifest: Manifest): void {
     const object = `${manifest.kind ?? 'object'} ${manifest.resource.address}`;
     context.report({ messageId: 'selectorNotInTemplate', data: { key: entry.key, object }, range: entry.keyRange, address: manifest.resource.address });
   }
-}
-
-/** A key written in the attribute itself (not in a local it refers to) is the precise place to point at. */
-function within(inner: Range, outer: Range): boolean {
-  if (inner.file !== outer.file) return false;
-  const starts = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const ends = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return starts && ends;
 }

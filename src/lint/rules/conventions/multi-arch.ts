@@ -1,8 +1,9 @@
-import { attr, blocksOf, containers, firstBlock, stringOf, stringsOf, workloads, type Workload } from '../../k8s';
+import type { Constitution } from '../../constitution';
+import { attr, blocksOf, containerImage, containers, firstBlock, workloads, type Workload } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Block, Range } from '../../types';
-import { entryOf } from '../../values';
-import { imageNameOf, normaliseImage } from './_helpers';
+import { entryOf, stringOf, stringsOf } from '../../values';
+import { normaliseImage } from './_helpers';
 
 /**
  * The cluster mixes amd64 and arm64 nodes. A pod whose image exists for one
@@ -26,19 +27,19 @@ export default createRule({
     wrongArch: 'Image {{image}} exists for {{arch}} only but the pod is pinned to {{pinned}}: set kubernetes.io/arch to "{{arch}}"',
   },
   check(context) {
-    const singleArch = new Map(context.constitution.singleArchImages.map((entry) => [normaliseImage(entry.image), entry.arch]));
+    const singleArch = singleArchOf(context.constitution);
     if (singleArch.size === 0) return;
     for (const workload of workloads(context.module)) {
       let constraint: ArchConstraint | undefined;
       for (const container of containers(workload)) {
-        const image = attr(container.block, 'image');
-        const name = image && imageNameOf(image);
+        const image = containerImage(container.block);
+        const name = image?.name.written;
         const arch = name === undefined ? undefined : singleArch.get(normaliseImage(name));
         if (!image || name === undefined || arch === undefined) continue;
         constraint ??= archConstraint(workload);
         if (constraint.kind === 'unknown') break;
         if (constraint.kind === 'any') {
-          context.report({ messageId: 'unpinned', data: { image: name, arch }, range: image.range, address: workload.resource.address });
+          context.report({ messageId: 'unpinned', data: { image: name, arch }, range: image.attribute.range, address: workload.resource.address });
         } else if (constraint.arches.some((a) => a !== arch)) {
           const data = { image: name, arch, pinned: constraint.arches.join(', ') };
           context.report({ messageId: 'wrongArch', data, range: constraint.range, address: workload.resource.address });
@@ -47,6 +48,18 @@ export default createRule({
     }
   },
 });
+
+const singleArchCache = new WeakMap<Constitution, ReadonlyMap<string, string>>();
+
+/** Single-architecture images by normalised name, once per constitution rather than once per module. */
+function singleArchOf(constitution: Constitution): ReadonlyMap<string, string> {
+  let map = singleArchCache.get(constitution);
+  if (map === undefined) {
+    map = new Map(constitution.singleArchImages.map((entry) => [normaliseImage(entry.image), entry.arch]));
+    singleArchCache.set(constitution, map);
+  }
+  return map;
+}
 
 /** The node selector pins first; a required node affinity counts when the selector says nothing. */
 function archConstraint(workload: Workload): ArchConstraint {

@@ -1,7 +1,7 @@
-import { attr, containers, workloads } from '../../k8s';
+import { attr, containers, imageName, imageNameOf, workloads } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Attribute, TfModule, Variable } from '../../types';
-import { imageName, imageNameOf, normaliseImage } from './_helpers';
+import { normaliseImage } from './_helpers';
 
 /**
  * Renovate bumps image versions only where a `# renovate:` comment tells it
@@ -12,6 +12,12 @@ import { imageName, imageNameOf, normaliseImage } from './_helpers';
 /** Variable names that hold an image version by convention. */
 const TAG_NAME = /(^|_)tag$|(^|_)image_version$/;
 const RENOVATE = /^renovate:\s*(.*)$/;
+const DATASOURCE = /(?:^|\s)datasource=(\S+)/;
+const DEP_NAME = /(?:^|\s)depName=(\S+)/;
+/** `"name:${var.x}"`: the variable sets the tag. */
+const TAG_VARIABLE = /:\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}/g;
+/** `var.x` as the whole expression. */
+const WHOLE_VARIABLE = /^var\.([A-Za-z_][\w-]*)$/;
 
 export default createRule({
   id: 'conventions/renovate',
@@ -48,7 +54,7 @@ function renovateComment(variable: Variable): RenovateComment | undefined {
   for (const comment of [...variable.defaultComments, ...variable.block.leadingComments]) {
     const body = RENOVATE.exec(comment.text.trim())?.[1];
     if (body === undefined) continue;
-    return { datasource: /(?:^|\s)datasource=(\S+)/.exec(body)?.[1], depName: /(?:^|\s)depName=(\S+)/.exec(body)?.[1] };
+    return { datasource: DATASOURCE.exec(body)?.[1], depName: DEP_NAME.exec(body)?.[1] };
   }
   return undefined;
 }
@@ -74,11 +80,13 @@ function imagesByVariable(module: TfModule): Map<string, string> {
 }
 
 function tagVariables(module: TfModule, image: Attribute): Array<[string, string]> {
-  const name = imageNameOf(image) ?? '';
-  const inTag = [...image.exprText.matchAll(/:\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}/g)].map((m): [string, string] => [m[1] ?? '', name]);
-  const whole = /^var\.([A-Za-z_][\w-]*)$/.exec(image.exprText.trim())?.[1];
+  const name = imageNameOf(image)?.written ?? '';
+  const inTag = [...image.exprText.matchAll(TAG_VARIABLE)].map((m): [string, string] => [m[1] ?? '', name]);
+  const whole = WHOLE_VARIABLE.exec(image.exprText.trim())?.[1];
   const variable = whole === undefined ? undefined : module.variables.find((v) => v.name === whole);
   const value = variable && attr(variable.block, 'default')?.value();
-  if (whole !== undefined && value?.kind === 'string' && imageName(value.value) !== value.value) inTag.push([whole, imageName(value.value)]);
+  // A default with a tag or digest: the variable holds the whole reference, its version included.
+  const written = value?.kind === 'string' ? imageName(value.value).written : undefined;
+  if (whole !== undefined && written !== undefined && value?.kind === 'string' && written !== value.value) inTag.push([whole, written]);
   return inTag;
 }

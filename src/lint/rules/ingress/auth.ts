@@ -1,10 +1,30 @@
-import { attr, attrString, attrValue, blocksOf, dig, firstBlock, mapOf, metadataName, moduleName, stringOf, workloads, type Manifest, type Workload } from '../../k8s';
+import {
+  attr,
+  attrString,
+  attrValue,
+  bindings,
+  blocksOf,
+  firstBlock,
+  metadataName,
+  moduleName,
+  refAddress,
+  resolveResource,
+  resourcesOf,
+  roleRules,
+  roles,
+  selects,
+  serviceSelector,
+  services,
+  traefikManifests,
+  workloads,
+  writes,
+  type Manifest,
+  type Workload,
+} from '../../k8s';
 import type { Constitution } from '../../constitution';
 import { createRule } from '../../rule';
 import type { Attribute, LVal, Range, Resource, TfModule } from '../../types';
-import { entryOf, valuesEqual } from '../../values';
-import { bindings, roleRules, roles, writes } from '../rbac/_helpers';
-import { itemsOf, refAddress, traefikManifests } from './_helpers';
+import { dig, entryOf, itemsOf, stringOf } from '../../values';
 
 export default createRule({
   id: 'ingress/auth',
@@ -43,7 +63,7 @@ function needsAuth(module: TfModule, constitution: Constitution, route: LVal): N
   const folder = moduleName(module);
   for (const service of itemsOf(dig(route, 'services')) ?? []) {
     const name = dig(service, 'name');
-    const resource = serviceResource(module, name);
+    const resource = resolveResource(module, name, services(module));
     const serviceName = (resource && metadataName(resource)) ?? stringOf(name);
     const target = serviceName !== undefined ? `Service "${serviceName}"` : 'the Service';
     if (required.has(folder)) return { target, reason: `module "${folder}" is in authRequired` };
@@ -57,59 +77,36 @@ function needsAuth(module: TfModule, constitution: Constitution, route: LVal): N
   return undefined;
 }
 
-/** The module's Service a route entry names, by reference or by equal name. */
-function serviceResource(module: TfModule, name: LVal | undefined): Resource | undefined {
-  const services = module.resourcesOf('kubernetes_service').filter((r) => r.mode === 'resource');
-  return resolve(module, name, services);
-}
-
-/** A resource among `candidates` that a value names: a reference to it, or its metadata name. */
-function resolve(module: TfModule, value: LVal | undefined, candidates: Resource[]): Resource | undefined {
-  if (value?.kind === 'unknown') {
-    const address = refAddress(value.ref);
-    const target = address === undefined ? undefined : module.resource(address);
-    return target && candidates.includes(target) ? target : undefined;
-  }
-  const text = stringOf(value);
-  return text === undefined ? undefined : candidates.find((c) => metadataName(c) === text);
-}
-
-/** Workloads whose pod labels carry every (known) selector label of the Service. */
+/** Workloads whose pod labels certainly carry every selector label of the Service. */
 function selectedWorkloads(module: TfModule, service: Resource): Workload[] {
-  const selector = mapOf(attrValue(firstBlock(service.block, 'spec'), 'selector'));
-  if (selector.size === 0) return [];
-  return workloads(module).filter((workload) => {
-    const labels = mapOf(attrValue(workload.podMetadata, 'labels'));
-    return [...selector].every(([key, value]) => {
-      const label = labels.get(key);
-      return label !== undefined && valuesEqual(label, value) === true;
-    });
-  });
+  const selector = serviceSelector(service);
+  if (!selector) return [];
+  return workloads(module).filter((workload) => selects(selector.value, attrValue(workload.podMetadata, 'labels')) === true);
 }
 
 /** `"name"` of the workload's ServiceAccount when a binding of the module gives it a role that writes. */
 function writingAccount(module: TfModule, workload: Workload): string | undefined {
   const accountAttr = attr(workload.podSpec, 'service_account_name');
   if (!accountAttr) return undefined;
-  const accounts = module.resourcesOf('kubernetes_service_account');
-  const account = resolve(module, accountAttr.value(), accounts);
+  const accounts = resourcesOf(module, 'kubernetes_service_account');
+  const account = resolveResource(module, accountAttr.value(), accounts);
   const accountName = (account && metadataName(account)) ?? stringOf(accountAttr.value());
   for (const binding of bindings(module)) {
     const bound = blocksOf(binding.block, 'subject').some(
       (subject) => attrString(subject, 'kind') === 'ServiceAccount' && names(module, subject.attributes['name'], account, accountName, accounts),
     );
     if (!bound) continue;
-    const role = resolve(module, attrValue(firstBlock(binding.block, 'role_ref'), 'name'), roles(module));
+    const role = resolveResource(module, attrValue(firstBlock(binding.block, 'role_ref'), 'name'), roles(module));
     if (role && roleRules(role).some(writes)) return `"${accountName ?? account?.name ?? '?'}"`;
   }
   return undefined;
 }
 
 /** True when a subject's `name` is the account: the same resource, or the same known name. */
-function names(module: TfModule, attribute: Attribute | undefined, account: Resource | undefined, accountName: string | undefined, accounts: Resource[]): boolean {
+function names(module: TfModule, attribute: Attribute | undefined, account: Resource | undefined, accountName: string | undefined, accounts: readonly Resource[]): boolean {
   if (!attribute) return false;
   const value = attribute.value();
-  const resolved = resolve(module, value, accounts);
+  const resolved = resolveResource(module, value, accounts);
   if (account && resolved === account) return true;
   return accountName !== undefined && stringOf(value) === accountName;
 }

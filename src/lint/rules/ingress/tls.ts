@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { blocksOf, dig, firstBlock, stringOf } from '../../k8s';
+import { blocksOf, firstBlock, resourcesOf, traefikManifests } from '../../k8s';
 import { createRule } from '../../rule';
-import { entryOf } from '../../values';
-import { itemsOf, traefikManifests } from './_helpers';
+import { dig, entryOf, itemsOf, stringOf } from '../../values';
 
 const optionsSchema = z
   .object({
@@ -40,7 +39,7 @@ export default createRule({
       }
       if (dig(spec, 'tls') === undefined) report({ messageId: 'noTls', range: specEntry.keyRange, address });
     }
-    for (const ingress of module.resourcesOf('kubernetes_ingress')) {
+    for (const ingress of resourcesOf(module, 'kubernetes_ingress')) {
       if (ingress.mode !== 'resource') continue;
       const spec = firstBlock(ingress.block, 'spec');
       if (blocksOf(spec, 'tls').length > 0) continue;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { attr, attrValue, blocksOf, containers, firstBlock, workloads } from '../../k8s';
+import { attr, attrValue, blocksOf, containers, firstBlock, podTargets, selection, serviceSelector, services, workloads, type PodTarget } from '../../k8s';
 import { createRule, type RuleContext } from '../../rule';
 import type { Block, LVal, Resource } from '../../types';
-import { podTargets, selection, serviceSelector, type PodTarget } from '../consistency/_helpers';
 
 /**
  * The cluster's Prometheus discovers targets by annotation (its
@@ -34,14 +33,14 @@ export default createRule<Options>({
   options,
   check(context) {
     const targets = podTargets(context.module);
-    const services = context.module.resourcesOf('kubernetes_service').filter((s) => s.mode === 'resource');
-    for (const service of services) checkService(context, service, targets);
+    const managed = services(context.module);
+    for (const service of managed) checkService(context, service, targets);
     for (const workload of workloads(context.module)) {
       const target = targets.find((t) => t.resource === workload.resource);
       if (!target) continue;
       for (const container of containers(workload)) {
         for (const port of metricsPorts(context, container.block, 'port')) {
-          const annotated = targetAnnotated(context, target, services);
+          const annotated = targetAnnotated(context, target, managed);
           if (annotated !== false) continue;
           const data = { container: container.name ?? 'container', port: port.name, annotation: context.options.annotation };
           context.report({ messageId: 'pod', data, range: port.range, address: workload.resource.address });

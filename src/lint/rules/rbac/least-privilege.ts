@@ -1,6 +1,10 @@
+import { WRITE_VERBS, roleRules, roles, type RoleRule } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Attribute, Resource } from '../../types';
-import { ESCALATING_VERBS, RBAC_GROUP, WRITE_VERBS, roleRules, roles, type RoleRule } from './_helpers';
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+/** Verbs that hand out more than the role itself holds. */
+const ESCALATING_VERBS = ['escalate', 'bind', 'impersonate'];
 
 /** Core resources whose write access amounts to owning the cluster. */
 const CORE_SENSITIVE = ['secrets', 'nodes'];

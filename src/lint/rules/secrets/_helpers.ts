@@ -1,8 +1,7 @@
 /**
- * What the secrets rules need to know about names, values and ExternalSecrets.
+ * What the secrets rules need to know about names and values: which names
+ * say "credential", which values cannot be one, and credential shapes.
  */
-import { dig, manifests, stringOf, type Manifest } from '../../k8s';
-import type { LVal, Range, TfModule } from '../../types';
 
 /** Words that make a name a credential's name on their own. */
 const STRONG_WORDS = new Set(['password', 'passwords', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'apikey']);
@@ -20,14 +19,16 @@ const DESCRIBING_WORDS = new Set([
 
 export type NameStrength = 'strong' | 'weak' | undefined;
 
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const WORD_SEPARATOR = /[^a-z0-9]+/;
+
 /** Words of a name in any of snake_case, kebab-case, camelCase or SCREAMING_CASE. */
 export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return name.replace(CAMEL_BOUNDARY, '$1_$2').toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
 }
+
+/** Modules repeat the same few attribute and key names over and over: judge each name once. */
+const strengths = new Map<string, NameStrength>();
 
 /**
  * How strongly a name says "credential". Strong: any literal is one. Weak (a
@@ -36,6 +37,13 @@ export function wordsOf(name: string): string[] {
  * ConfigMap items and ExternalSecret remote refs all use it).
  */
 export function nameStrength(name: string): NameStrength {
+  if (strengths.has(name)) return strengths.get(name);
+  const strength = judgeName(name);
+  strengths.set(name, strength);
+  return strength;
+}
+
+function judgeName(name: string): NameStrength {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   if (last === undefined || DESCRIBING_WORDS.has(last) || words.includes('existing')) return undefined;
@@ -47,11 +55,13 @@ export function nameStrength(name: string): NameStrength {
 
 const OBVIOUS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'none', 'null', 'nil', 'required', 'optional', 'auto', 'default']);
 
+const URL_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+
 /** Values that cannot be a credential: empty, booleans and switches, URLs without userinfo. */
 export function obviouslyNotSecret(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === '' || OBVIOUS.has(trimmed.toLowerCase())) return true;
-  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(trimmed);
+  const url = URL_AUTHORITY.exec(trimmed);
   return url !== null && !url[1]!.includes('@');
 }
 
@@ -69,80 +79,34 @@ export function entropy(text: string): number {
 
 export interface Shape {
   kind: string;
+  /** Global: for `matchAll` over a file. No shape spans a line break. */
   pattern: RegExp;
+  /** Literal text every match contains: a text without any of them is skipped without running the pattern. */
+  needles: string[];
+  /** The pattern without the global flag, for a stateless `test`. */
+  test: RegExp;
+}
+
+function shape(kind: string, pattern: RegExp, needles: string[]): Shape {
+  return { kind, pattern, needles, test: new RegExp(pattern.source) };
 }
 
 /** Credentials recognisable by their form alone, wherever they are written. */
-export const SHAPES: Shape[] = [
-  { kind: 'private key', pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'AWS access key id', pattern: /\bAKIA[0-9A-Z]{16}\b/g },
-  { kind: 'GitHub token', pattern: /\b(?:ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})/g },
-  { kind: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g },
+export const SHAPES: readonly Shape[] = [
+  shape('private key', /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g, ['-----BEGIN ']),
+  shape('AWS access key id', /\bAKIA[0-9A-Z]{16}\b/g, ['AKIA']),
+  shape('GitHub token', /\b(?:ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})/g, ['ghp_', 'github_pat_']),
+  shape('Slack token', /\bxox[baprs]-[A-Za-z0-9-]{10,}/g, ['xox']),
+  shape('JSON Web Token', /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, ['eyJ']),
   // `scheme://user:password@host` written out; interpolations (`${...}`) and templates (`{{ }}`) are not literals.
-  { kind: 'URL with an inline password', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"'${}]+:[^/\s@"'${}]+@/g },
+  shape('URL with an inline password', /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"'${}]+:[^/\s@"'${}]+@/g, ['://']),
 ];
 
+/** True when the shape could match the text: one of its needles is in it. */
+export function mayHaveShape(shape: Shape, text: string): boolean {
+  return shape.needles.some((needle) => text.includes(needle));
+}
+
 export function hasShape(text: string): boolean {
-  return SHAPES.some((shape) => new RegExp(shape.pattern.source).test(text));
-}
-
-/** True when `inner` lies within `outer` (same file). */
-export function within(inner: Range, outer: Range): boolean {
-  if (inner.file !== outer.file) return false;
-  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return startsAfter && endsBefore;
-}
-
-// -- ExternalSecrets ----------------------------------------------------------------
-
-const ESO_GROUP = 'external-secrets.io/';
-
-export function isExternalSecretsObject(body: LVal): boolean {
-  const apiVersion = stringOf(dig(body, 'apiVersion'));
-  return apiVersion !== undefined && apiVersion.startsWith(ESO_GROUP);
-}
-
-export interface SecretTarget {
-  manifest: Manifest;
-  /** The Kubernetes Secret the ExternalSecret writes. */
-  name: string;
-  /** Keys it provides; undefined when they cannot be known (`dataFrom`, templates from elsewhere, unknown parts). */
-  keys: Set<string> | undefined;
-}
-
-/** ExternalSecrets of the module whose target Secret name is known. */
-export function externalSecretTargets(module: TfModule): SecretTarget[] {
-  const out: SecretTarget[] = [];
-  for (const manifest of manifests(module)) {
-    if (manifest.kind !== 'ExternalSecret' || !isExternalSecretsObject(manifest.body)) continue;
-    const targetName = dig(manifest.body, 'spec', 'target', 'name');
-    const name = targetName === undefined ? stringOf(dig(manifest.body, 'metadata', 'name')) : stringOf(targetName);
-    if (name !== undefined) out.push({ manifest, name, keys: providedKeys(manifest.body) });
-  }
-  return out;
-}
-
-/** `spec.data[].secretKey` plus keys a `target.template.data` adds. */
-function providedKeys(body: LVal): Set<string> | undefined {
-  const spec = dig(body, 'spec');
-  if (spec === undefined || spec.kind !== 'object') return undefined;
-  if (dig(spec, 'dataFrom') !== undefined || dig(spec, 'target', 'template', 'templateFrom') !== undefined) return undefined;
-  const keys = new Set<string>();
-  const data = dig(spec, 'data');
-  if (data !== undefined) {
-    if (data.kind !== 'tuple') return undefined;
-    for (const item of data.items) {
-      const key = stringOf(dig(item, 'secretKey'));
-      if (key === undefined) return undefined;
-      keys.add(key);
-    }
-  }
-  const templateData = dig(spec, 'target', 'template', 'data');
-  if (templateData !== undefined) {
-    if (templateData.kind !== 'object') return undefined;
-    for (const entry of templateData.entries) keys.add(entry.key);
-  }
-  return keys;
+  return SHAPES.some((shape) => mayHaveShape(shape, text) && shape.test.test(text));
 }

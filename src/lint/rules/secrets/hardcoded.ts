@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { externalSecretTargets, isExternalSecretsObject } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Attribute, Block, LVal, Range, TfFile, TfModule } from '../../types';
-import { entryOf } from '../../values';
-import { SHAPES, entropy, externalSecretTargets, hasShape, isExternalSecretsObject, nameStrength, obviouslyNotSecret, within } from './_helpers';
+import { entryOf, lineStarts, rangeAt, within } from '../../values';
+import { SHAPES, entropy, hasShape, mayHaveShape, nameStrength, obviouslyNotSecret } from './_helpers';
 
 /** Shorter literals cannot reach a meaningful entropy; only strongly named places report them. */
 const MIN_ENTROPY_LENGTH = 16;
@@ -39,25 +40,29 @@ export default createRule({
     for (const file of module.files) scanShapes(module, file, emit);
     const walker = new Walker(module, options, emit);
     // Variables and locals first: a literal they hold is reported at their own attribute, not where it is used.
-    const owners = module.blocks.filter((b) => b.type === 'variable' || b.type === 'locals');
-    for (const block of [...owners, ...module.blocks.filter((b) => !owners.includes(b))]) walker.topLevel(block);
+    const isOwner = (b: Block): boolean => b.type === 'variable' || b.type === 'locals';
+    for (const block of [...module.blocks.filter(isOwner), ...module.blocks.filter((b) => !isOwner(b))]) walker.topLevel(block);
   },
 });
 
 /** `range`: where to report; `literal`: where the literal is written (one finding per literal). */
 type Emit = (messageId: string, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
 
-/** Token shapes and private key headers, wherever they are written, comments included. */
+/**
+ * Token shapes and private key headers, wherever they are written, comments
+ * included. Each shape runs once over the whole text, and only when the text
+ * holds one of its needles: most files hold no candidate at all.
+ */
 function scanShapes(module: TfModule, file: TfFile, emit: Emit): void {
-  file.lines.forEach((text, index) => {
-    for (const shape of SHAPES) {
-      for (const match of text.matchAll(shape.pattern)) {
-        const column = (match.index ?? 0) + 1;
-        const range: Range = { file: file.path, line: index + 1, column, endLine: index + 1, endColumn: column + match[0].length };
-        emit('shape', { kind: shape.kind }, range, range, addressAt(module, range));
-      }
+  let starts: number[] | undefined;
+  for (const shape of SHAPES) {
+    if (!mayHaveShape(shape, file.text)) continue;
+    for (const match of file.text.matchAll(shape.pattern)) {
+      starts ??= lineStarts(file.text);
+      const range = rangeAt(file.path, starts, match.index, match[0].length);
+      emit('shape', { kind: shape.kind }, range, range, addressAt(module, range));
     }
-  });
+  }
 }
 
 function addressAt(module: TfModule, range: Range): string | undefined {
@@ -74,17 +79,24 @@ class Walker {
   private address: string | undefined;
   /** Names of the Secrets the module's ExternalSecrets write: a field holding one (Traefik's `basicAuth.secret`) names a Secret, it is not one. */
   private readonly secretNames: Set<string>;
+  /** Address of each resource block, looked up once per top-level block. */
+  private readonly addresses: Map<Block, string>;
+  private readonly files: Set<string>;
 
   constructor(
-    private readonly module: TfModule,
+    module: TfModule,
     private readonly options: Options,
     private readonly emit: Emit,
   ) {
     this.secretNames = new Set(externalSecretTargets(module).map((target) => target.name));
+    this.addresses = new Map();
+    // The first resource of a block wins, as a search in resource order would find it.
+    for (const resource of module.resources) if (!this.addresses.has(resource.block)) this.addresses.set(resource.block, resource.address);
+    this.files = new Set(module.files.map((file) => file.path));
   }
 
   topLevel(block: Block): void {
-    this.address = this.module.resources.find((r) => r.block === block)?.address;
+    this.address = this.addresses.get(block);
     if (block.type === 'variable') {
       const value = block.attributes['default'];
       if (value) this.attribute(value, block.labels[0] ?? value.name);
@@ -139,7 +151,7 @@ class Walker {
     if (strength === undefined || obviouslyNotSecret(value.value) || hasShape(value.value) || this.secretNames.has(value.value)) return;
     // A literal written elsewhere (a local, a variable default) is reported there, if it is in this module.
     const range = within(value.range, home) ? at : value.range;
-    if (!this.module.files.some((file) => file.path === range.file)) return;
+    if (!this.files.has(range.file)) return;
     const address = within(value.range, home) ? this.address : undefined;
     if (strength === 'strong') {
       this.emit('namedLiteral', { name }, range, value.range, address);

@@ -1,7 +1,7 @@
-import { attrValue, blocksOf, containers, firstBlock, podVolumes, stringOf, workloads, type Workload } from '../../k8s';
+import { attrValue, blocksOf, containers, externalSecretTargets, firstBlock, podVolumes, workloads, type SecretTarget, type Workload } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Attribute, Block } from '../../types';
-import { externalSecretTargets, type SecretTarget } from './_helpers';
+import { stringOf } from '../../values';
 
 export default createRule({
   id: 'secrets/unresolved-ref',
@@ -32,7 +32,7 @@ export default createRule({
 });
 
 /** Keys of the ExternalSecrets writing that Secret; undefined when none does or some keys are unknowable. */
-function keysOf(targets: SecretTarget[], secret: string): Set<string> | undefined {
+function keysOf(targets: readonly SecretTarget[], secret: string): Set<string> | undefined {
   const writers = targets.filter((target) => target.name === secret);
   if (writers.length === 0 || writers.some((w) => w.keys === undefined)) return undefined;
   return new Set(writers.flatMap((w) => [...w.keys!]));

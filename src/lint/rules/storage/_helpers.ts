@@ -1,28 +1,30 @@
 /**
  * The storage view the `storage/*` rules share: claims (PVC resources and
  * StatefulSet claim templates), their storage class, what backs each volume
- * mount of a container, and the paths a container names in its env, args and
- * command.
+ * mount of a container, and the absolute paths a container's strings name.
  */
 import type { Constitution, StorageClass } from '../../constitution';
 import {
   attr,
   attrString,
-  attrValue,
   blocksOf,
   claimOfVolume,
   containers,
   firstBlock,
-  mapOf,
+  isWithin,
+  memo,
   metadataName,
   moduleName,
+  mountOfPath,
+  normalisePath,
   podVolumes,
-  stringOf,
+  resourcesOf,
   workloads,
   type ContainerRef,
   type Workload,
 } from '../../k8s';
 import type { Attribute, Block, LVal, Range, Resource, TfModule } from '../../types';
+import { mapOf, stringOf } from '../../values';
 
 // ---------------------------------------------------------------------------
 // Claims
@@ -46,14 +48,14 @@ function claimFrom(resource: Resource, block: Block, template: boolean): Claim {
 }
 
 /** Every claim the module creates: PVC resources, then the claim templates of StatefulSets. */
-export function claims(module: TfModule): Claim[] {
-  const pvcs = module.resourcesOf('kubernetes_persistent_volume_claim').filter((r) => r.mode === 'resource');
-  const sets = module.resourcesOf('kubernetes_stateful_set').filter((r) => r.mode === 'resource');
+export const claims: (module: TfModule) => readonly Claim[] = memo((module) => {
+  const pvcs = resourcesOf(module, 'kubernetes_persistent_volume_claim').filter((r) => r.mode === 'resource');
+  const sets = resourcesOf(module, 'kubernetes_stateful_set').filter((r) => r.mode === 'resource');
   return [
     ...pvcs.map((resource) => claimFrom(resource, resource.block, false)),
     ...sets.flatMap((resource) => blocksOf(firstBlock(resource.block, 'spec'), 'volume_claim_template').map((block) => claimFrom(resource, block, true))),
   ];
-}
+});
 
 export type ClassOf =
   | { kind: 'known'; name: string; attribute: Attribute }
@@ -79,21 +81,6 @@ export function storageClass(constitution: Constitution, name: string | undefine
 /** A configured class with the wanted property, for messages that suggest a move (e.g. a class that is not NFS). */
 export function classWhere(constitution: Constitution, test: (storage: StorageClass) => boolean): string | undefined {
   return Object.entries(constitution.storageClasses).find(([, storage]) => test(storage))?.[0];
-}
-
-// ---------------------------------------------------------------------------
-// Exceptions
-
-/**
- * True when a constitution exception of this rule covers one of the names
- * (module folder, resource name, claim or workload name) and, when the exception
- * names a class, the class matches.
- */
-export function isExcepted(constitution: Constitution, ruleId: string, names: Array<string | undefined>, className?: string): boolean {
-  return constitution.exceptions.some(
-    (exception) =>
-      exception.rule === ruleId && names.includes(exception.workload) && (exception.class === undefined || exception.class === className),
-  );
 }
 
 /** Names an exception may use for a claim. */
@@ -186,103 +173,20 @@ function backingOfTemplate(constitution: Constitution, workload: Workload, volum
   return cls.kind === 'known' ? classBacking(constitution, cls.name, volume) : undefined;
 }
 
-/** The mount a path lives on: the deepest mount whose path contains it (nested mounts shadow their parent). */
-export function mountOfPath(mounts: Mount[], path: string): Mount | undefined {
-  let best: Mount | undefined;
-  for (const mount of mounts) if (isWithin(path, mount.path) && (!best || mount.path.length > best.path.length)) best = mount;
-  return best;
-}
-
 // ---------------------------------------------------------------------------
 // Paths
 
-/** `//a/b/` → `/a/b`; `.` segments dropped, `..` resolved. */
-export function normalisePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
+/** An absolute path after a separator: plain paths, `--flag=/x`, `sqlite:///x`, `unix:///x.sock`, `sh -c` command lines. */
+const ABSOLUTE_PATH = /(?:^|[\s=:,;'"(])(\/[^\s'",;?#)]*)/g;
 
-/** True when `path` is `dir` or below it (by segments: `/a/bc` is not within `/a/b`). */
-export function isWithin(path: string, dir: string): boolean {
-  return dir === '/' || path === dir || path.startsWith(`${dir}/`);
-}
-
-/** Absolute paths named in a text: plain paths, `--flag=/x`, `sqlite:///x`, `unix:///x.sock`, `sh -c` command lines. */
+/** Absolute paths named in a text. */
 export function absolutePaths(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(/(?:^|[\s=:,;'"(])(\/[^\s'",;?#)]*)/g)) {
+  for (const match of text.matchAll(ABSOLUTE_PATH)) {
     const raw = match[1];
     if (raw !== undefined && raw.replace(/\//g, '') !== '') out.push(normalisePath(raw));
   }
   return out;
-}
-
-/** A string the container hands to its process: an env value, an argument, a command word. */
-export interface LocatedString {
-  text: string;
-  range: Range;
-  /** The env var's name, for env values. */
-  envName?: string;
-  /** Index in `args`/`command`, for arguments. */
-  list?: 'args' | 'command';
-  index?: number;
-}
-
-/** The known strings of a container's env values, `command` and `args` (unknown ones skipped). */
-export function containerStrings(container: Block): LocatedString[] {
-  const out: LocatedString[] = [];
-  for (const env of blocksOf(container, 'env')) {
-    const value = attrValue(env, 'value');
-    const envName = attrString(env, 'name');
-    if (value?.kind === 'string') out.push(envName === undefined ? { text: value.value, range: value.range } : { text: value.value, range: value.range, envName });
-  }
-  for (const list of ['command', 'args'] as const) {
-    const value = attrValue(container, list);
-    if (value?.kind !== 'tuple') continue;
-    value.items.forEach((item, index) => {
-      if (item.kind === 'string') out.push({ text: item.value, range: item.range, list, index });
-    });
-  }
-  return out;
-}
-
-/** The env vars of a container by name: known values as LVal, `value_from` ones as unknown. */
-export function envOf(container: Block): Map<string, LVal> {
-  const out = new Map<string, LVal>();
-  for (const env of blocksOf(container, 'env')) {
-    const name = attrString(env, 'name');
-    if (name === undefined) continue;
-    const value = attrValue(env, 'value');
-    out.set(name, value ?? { kind: 'unknown', range: env.range });
-  }
-  return out;
-}
-
-/** Repository and name of an image, without registry, tag or digest: `grafana/grafana`. */
-export function imageName(container: Block): { name: string; range: Range } | undefined {
-  const attribute = attr(container, 'image');
-  if (!attribute) return undefined;
-  const value = attribute.value();
-  // `"grafana/grafana:${var.image_tag}"` with an unknown tag still names its image literally.
-  const text = value.kind === 'string' ? value.value : /^"([^"$]+):\$\{/.exec(attribute.exprText)?.[1];
-  if (text === undefined) return undefined;
-  return { name: stripImage(text), range: attribute.range };
-}
-
-function stripImage(reference: string): string {
-  const withoutDigest = reference.split('@')[0] ?? reference;
-  const parts = withoutDigest.split('/');
-  const last = parts.pop() ?? '';
-  parts.push(last.split(':')[0] ?? last);
-  // A first segment with a dot, a port or `localhost` is a registry host.
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? '')) parts.shift();
-  if (parts[0] === 'library' && parts.length > 1) parts.shift();
-  return parts.join('/');
 }
 
 /** Known annotations of a claim's metadata: the map, or undefined when it cannot be read. */
@@ -301,9 +205,16 @@ export interface ContainerMounts {
   mounts: Mount[];
 }
 
+/** Three rules ask for the same mounts of the same module under the same constitution. */
+const mountsCache = new WeakMap<TfModule, { constitution: Constitution; value: readonly ContainerMounts[] }>();
+
 /** Every container (init containers included) of every workload, with its resolved mounts. */
-export function containersWithMounts(module: TfModule, constitution: Constitution): ContainerMounts[] {
-  return workloads(module).flatMap((workload) => containers(workload).map((container) => ({ container, mounts: mountsOf(module, constitution, container) })));
+export function containersWithMounts(module: TfModule, constitution: Constitution): readonly ContainerMounts[] {
+  const cached = mountsCache.get(module);
+  if (cached?.constitution === constitution) return cached.value;
+  const value = workloads(module).flatMap((workload) => containers(workload).map((container) => ({ container, mounts: mountsOf(module, constitution, container) })));
+  mountsCache.set(module, { constitution, value });
+  return value;
 }
 
 /** The network-backed mount a path lives on, if any. */

@@ -1,5 +1,6 @@
+import { isExcepted } from '../../k8s';
 import { createRule } from '../../rule';
-import { claimNames, claims, classOf, isExcepted, type Claim } from './_helpers';
+import { claimNames, claims, classOf, type Claim } from './_helpers';
 
 const ID = 'storage/persistent-class';
 

@@ -1,5 +1,6 @@
+import { containerStrings, isExcepted } from '../../k8s';
 import { createRule } from '../../rule';
-import { absolutePaths, containersWithMounts, containerStrings, isExcepted, mountData, mountNames, networkMountOf } from './_helpers';
+import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf } from './_helpers';
 
 const ID = 'storage/socket-on-network';
 

@@ -1,26 +1,14 @@
-import { attrString, attrValue, firstBlock, metadataName, type ContainerRef } from '../../k8s';
+import { attrString, configMapOfVolume, containerImage, containerStrings, envOf, isExcepted, normalisePath, type ContainerRef } from '../../k8s';
 import { createRule, type RuleContext, type ReportDescriptor } from '../../rule';
-import type { Block, LVal, Range, Resource, TfModule } from '../../types';
-import {
-  absolutePaths,
-  containersWithMounts,
-  containerStrings,
-  envOf,
-  imageName,
-  isExcepted,
-  mountData,
-  mountNames,
-  networkMountOf,
-  normalisePath,
-  oncePerRange,
-  type Mount,
-} from './_helpers';
+import type { Block, LVal, Range } from '../../types';
+import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf, oncePerRange, type Mount } from './_helpers';
 
 const ID = 'storage/sqlite-on-network';
 
 const SQLITE_FILE = /\.(db|sqlite3?)$/i;
 const SQLITE_URL = /sqlite3?:/i;
 const SQLITE_TYPE = /^sqlite3?$/i;
+const MENTIONS_SQLITE = /sqlite/i;
 
 /**
  * Env vars that hold a database path because a sibling `<X>_TYPE` says SQLite
@@ -57,14 +45,6 @@ function stringLeaves(value: LVal): Array<Extract<LVal, { kind: 'string' }>> {
   }
 }
 
-/** The module's ConfigMap a pod volume mounts, by reference or by literal name. */
-function configMapOf(module: TfModule, volume: Block | undefined): Resource | undefined {
-  const name = attrValue(firstBlock(volume, 'config_map'), 'name');
-  if (name?.kind === 'unknown' && name.ref) return module.resource(name.ref.replace(/\.metadata(\[0\]|\.0)?\.name$/, ''));
-  if (name?.kind === 'string') return module.resourcesOf('kubernetes_config_map').find((r) => metadataName(r) === name.value);
-  return undefined;
-}
-
 type Check = Pick<RuleContext<Record<string, never>>, 'module' | 'constitution'> & { report: (d: ReportDescriptor) => void; fresh: (range: Range) => boolean };
 
 /** Report a database path if it lives on a network-backed mount of the container. */
@@ -95,22 +75,22 @@ function envMayHide(container: Block): boolean {
 
 /** Images that keep a SQLite database by default, unless their env says otherwise. */
 function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[]): void {
-  const image = imageName(container.block);
-  const known = image && check.constitution.sqliteDefaultImages.find((entry) => entry.image === image.name);
+  const image = containerImage(container.block);
+  const known = image && check.constitution.sqliteDefaultImages.find((entry) => entry.image === image.name.repository);
   if (!image || !known) return;
   const env = envOf(container.block);
   const chosen = env.get(known.unlessEnv);
   // Another database chosen, or a choice we cannot read (value_from, env_from): not SQLite as far as we know.
-  if (chosen !== undefined && !(chosen.kind === 'string' && /sqlite/i.test(chosen.value))) return;
+  if (chosen !== undefined && !(chosen.kind === 'string' && MENTIONS_SQLITE.test(chosen.value))) return;
   if (chosen === undefined && envMayHide(container.block)) return;
   const path = normalisePath(known.dataPath);
   const mount = networkMountOf(mounts, path);
   if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
-  if (!check.fresh(image.range)) return;
+  if (!check.fresh(image.attribute.range)) return;
   check.report({
     messageId: 'defaultDatabase',
-    data: { ...mountData(mount, path), image: image.name, env: known.unlessEnv },
-    range: image.range,
+    data: { ...mountData(mount, path), image: image.name.repository, env: known.unlessEnv },
+    range: image.attribute.range,
     address: container.workload.resource.address,
   });
 }
@@ -118,7 +98,7 @@ function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[
 /** Database paths written in the ConfigMaps the container mounts (e.g. a litestream.yml). */
 function checkConfigMaps(check: Check, container: ContainerRef, mounts: Mount[]): void {
   for (const mount of mounts) {
-    const configMap = configMapOf(check.module, mount.volumeBlock);
+    const configMap = configMapOfVolume(check.module, mount.volumeBlock);
     const data = configMap?.block.attributes['data']?.value();
     if (!data) continue;
     for (const leaf of stringLeaves(data)) for (const path of sqlitePaths(leaf.value, false)) checkPath(check, mounts, path, leaf.range, container);

@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { createRule } from '../../rule';
-import { attrValue } from '../../k8s';
+import { attrValue, containerImage, containerStrings, isExcepted, isWithin, mountOfPath, normalisePath, type LocatedString } from '../../k8s';
 import type { Block, Range } from '../../types';
 import { isWhollyKnown } from '../../values';
-import {
-  classWhere,
-  containersWithMounts,
-  containerStrings,
-  imageName,
-  isExcepted,
-  isWithin,
-  mountNames,
-  mountOfPath,
-  normalisePath,
-  type Backing,
-  type LocatedString,
-  type Mount,
-} from './_helpers';
+import { classWhere, containersWithMounts, mountNames, type Backing, type Mount } from './_helpers';
 
 const ID = 'storage/tsdb-on-nfs';
 
@@ -48,12 +35,33 @@ interface DataDir {
   range: Range;
 }
 
+interface FlagPatterns {
+  /** `--flag=/dir` or `--flag /dir` within one string. */
+  inline: RegExp;
+  /** The flag as a whole item, its value in the next one. */
+  alone: RegExp;
+}
+
+/** Patterns by flag, compiled once: the flags come from options, the same for every container. */
+const flagPatterns = new Map<string, FlagPatterns>();
+
+function patternsOf(flag: string): FlagPatterns {
+  let patterns = flagPatterns.get(flag);
+  if (patterns === undefined) {
+    patterns = {
+      inline: new RegExp(`(?:^|\\s)-{1,2}${escape(flag)}(?:=|\\s+)([^\\s'"]+)`, 'g'),
+      alone: new RegExp(`^-{1,2}${escape(flag)}$`),
+    };
+    flagPatterns.set(flag, patterns);
+  }
+  return patterns;
+}
+
 /** `--flag=/dir`, `--flag /dir` inside one string (a shell line), or `--flag` followed by `/dir` as the next item. */
 function flagDirs(strings: LocatedString[], flags: string[]): DataDir[] {
   const out: DataDir[] = [];
   for (const flag of flags) {
-    const inline = new RegExp(`(?:^|\\s)-{1,2}${escape(flag)}(?:=|\\s+)([^\\s'"]+)`, 'g');
-    const alone = new RegExp(`^-{1,2}${escape(flag)}$`);
+    const { inline, alone } = patternsOf(flag);
     strings.forEach((located, index) => {
       for (const match of located.text.matchAll(inline)) if (match[1]) out.push({ path: match[1], range: located.range });
       const next = strings[index + 1];
@@ -95,9 +103,9 @@ export default createRule({
       let dirs = flagDirs(containerStrings(container.block), options.flags);
       // An unknown argument may be the flag itself: then the image default is not known to apply.
       if (dirs.length === 0 && argumentsKnown(container.block)) {
-        const image = imageName(container.block);
-        const known = image && options.images.find((entry) => entry.image === image.name);
-        if (image && known) dirs = [{ path: normalisePath(known.dataPath), range: image.range }];
+        const image = containerImage(container.block);
+        const known = image && options.images.find((entry) => entry.image === image.name.repository);
+        if (image && known) dirs = [{ path: normalisePath(known.dataPath), range: image.attribute.range }];
       }
       for (const dir of dirs) {
         const mount = nfsMountOf(mounts, dir.path);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { moduleName } from '../../k8s';
+import { isExcepted, moduleName } from '../../k8s';
 import { createRule } from '../../rule';
 import type { TfModule } from '../../types';
-import { annotationsOf, claimNames, claims, classOf, isExcepted, type Claim } from './_helpers';
+import { annotationsOf, claimNames, claims, classOf, type Claim } from './_helpers';
 
 const ID = 'storage/volume-name';
 

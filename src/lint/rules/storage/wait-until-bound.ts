@@ -1,5 +1,6 @@
+import { isExcepted } from '../../k8s';
 import { createRule } from '../../rule';
-import { claimNames, claims, classOf, isExcepted, storageClass } from './_helpers';
+import { claimNames, claims, classOf, storageClass } from './_helpers';
 
 const ID = 'storage/wait-until-bound';
 

@@ -1,18 +1,7 @@
 /**
- * Walks over a module's blocks and expressions shared by the `terraform/*` rules.
+ * Expressions and names as the `terraform/*` rules read them.
  */
-import type { Attribute, Block, TfModule } from '../../types';
-
-/** A block and every block nested in it, depth first, in source order. */
-export function* descendants(block: Block): Generator<Block> {
-  yield block;
-  for (const inner of block.blocks) yield* descendants(inner);
-}
-
-/** Every block of the module at any depth (dynamic blocks included, as their content). */
-export function* allBlocks(module: TfModule): Generator<Block> {
-  for (const block of module.blocks) yield* descendants(block);
-}
+import type { Attribute, Block } from '../../types';
 
 /**
  * The expressions written directly in a block: its attributes, plus the

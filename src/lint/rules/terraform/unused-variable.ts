@@ -1,6 +1,7 @@
+import { descendants } from '../../k8s';
 import { createRule } from '../../rule';
 import type { Block, TfModule } from '../../types';
-import { descendants, ownExpressions } from './_helpers';
+import { ownExpressions } from './_helpers';
 
 const VAR_REFERENCE = /^var\.([A-Za-z_][A-Za-z0-9_-]*)/;
 
@@ -23,7 +24,8 @@ function referencedVariables(top: Block): Set<string> {
   for (const block of descendants(top)) {
     for (const attribute of ownExpressions(block)) {
       for (const reference of attribute.references) {
-        const name = VAR_REFERENCE.exec(reference)?.[1];
+        // Most references are not to variables: skip them before the pattern.
+        const name = reference.startsWith('var.') ? VAR_REFERENCE.exec(reference)?.[1] : undefined;
         if (name !== undefined) names.add(name);
       }
     }
