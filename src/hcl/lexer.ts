@@ -53,6 +53,8 @@ export enum TokenType {
   Comment,
   Newline,
   EOF,
+  /** What a recovering scan could not read (see `tokenizeWithRecovery`); never produced by `tokenize`. */
+  Invalid,
 }
 
 export interface Token {
@@ -65,6 +67,17 @@ export interface Token {
 export type LexResult =
   | { ok: true; tokens: Token[] }
   | { ok: false; offset: number; reason: string };
+
+/** A place a recovering scan could not read; its `Invalid` token starts at `offset`. */
+export interface LexIssue {
+  offset: number;
+  reason: string;
+}
+
+/** Takes each token as it is read, so that a parser need not keep a `Token` object per token. */
+export interface TokenSink {
+  add(type: TokenType, start: number, end: number): void;
+}
 
 /** A frame of the scanner's mode stack; the innermost frame decides how the next characters are read. */
 type Frame =
@@ -136,8 +149,17 @@ class Scanner {
   private pendingSpaces = 0;
   private readonly stack: Frame[] = [];
   readonly tokens: Token[] = [];
+  readonly issues: LexIssue[] = [];
 
-  constructor(private readonly src: string) {
+  /**
+   * `recover`: instead of stopping, emit an `Invalid` token for what cannot be read and go on.
+   * `sink`: tokens go there instead of into `tokens`.
+   */
+  constructor(
+    private readonly src: string,
+    private readonly recover = false,
+    private readonly sink?: TokenSink,
+  ) {
     // hclsyntax drops a leading byte-order mark before scanning.
     this.pos = src.charCodeAt(0) === BOM ? 1 : 0;
   }
@@ -156,13 +178,25 @@ class Scanner {
   }
 
   private emit(type: TokenType, end: number): void {
-    this.tokens.push({ type, start: this.pos, end, spaces: this.pendingSpaces });
+    if (this.sink) this.sink.add(type, this.pos, end);
+    else this.tokens.push({ type, start: this.pos, end, spaces: this.pendingSpaces });
     this.pendingSpaces = 0;
     this.pos = end;
   }
 
-  private fail(reason: string): never {
-    throw new LexError(this.pos, reason);
+  /** Stops the scan, or when recovering covers `this.pos` to `end` with an `Invalid` token. */
+  private fail(reason: string, end = this.pos + 1): void {
+    if (!this.recover) throw new LexError(this.pos, reason);
+    this.issues.push({ offset: this.pos, reason });
+    this.emit(TokenType.Invalid, Math.max(end, this.pos + 1));
+  }
+
+  /** A quoted string cut by a line end: when recovering, the string is closed there, empty-handed. */
+  private failQuoted(reason: string): void {
+    if (!this.recover) throw new LexError(this.pos, reason);
+    this.issues.push({ offset: this.pos, reason });
+    this.stack.pop();
+    this.emit(TokenType.Invalid, this.pos);
   }
 
   /** Reads one token of expression syntax (top level, block bodies, interpolations). */
@@ -188,7 +222,7 @@ class Scanner {
         if (next === CH_SLASH) return this.emit(TokenType.Comment, this.lineCommentEnd(pos));
         if (next === CH_STAR) {
           const close = src.indexOf('*/', pos + 2);
-          if (close < 0) return this.fail('unterminated block comment');
+          if (close < 0) return this.fail('unterminated block comment', src.length);
           return this.emit(TokenType.Comment, close + 2);
         }
         return this.emit(TokenType.Slash, pos + 1);
@@ -261,7 +295,8 @@ class Scanner {
       IDENT.lastIndex = pos;
       if (IDENT.test(src)) return this.emit(TokenType.Ident, IDENT.lastIndex);
     }
-    return this.fail(`unexpected character ${JSON.stringify(src[pos])}`);
+    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < src.length ? 2 : 1;
+    return this.fail(`unexpected character ${JSON.stringify(src[pos])}`, pos + width);
   }
 
   private lineCommentEnd(pos: number): number {
@@ -325,13 +360,13 @@ class Scanner {
       if (ch === CH_QUOTE) break;
       if (ch === CH_LF || ch === CH_CR) {
         this.pos = pos;
-        return this.fail('newline in quoted string');
+        return this.failQuoted('newline in quoted string');
       }
       if (ch === CH_BACKSLASH) {
         const escaped = src.charCodeAt(pos + 1);
         if (escaped === CH_LF || escaped === CH_CR || pos + 1 >= src.length) {
           this.pos = pos;
-          return this.fail('backslash at end of line in quoted string');
+          return this.failQuoted('backslash at end of line in quoted string');
         }
         pos += 2;
         continue;
@@ -396,4 +431,21 @@ export function tokenize(source: string): LexResult {
     if (error instanceof LexError) return { ok: false, offset: error.offset, reason: error.reason };
     throw error;
   }
+}
+
+/**
+ * Like `tokenize`, but never stops: what cannot be read becomes an `Invalid`
+ * token (described in `issues`) and scanning goes on, so a parser can report
+ * the problem in context and still read the rest of the file.
+ */
+export function tokenizeWithRecovery(source: string): { tokens: Token[]; issues: LexIssue[] } {
+  const scanner = new Scanner(source, true);
+  return { tokens: scanner.run(), issues: scanner.issues };
+}
+
+/** `tokenizeWithRecovery`, handing each token to `sink` rather than building `Token` objects. */
+export function tokenizeInto(source: string, sink: TokenSink): LexIssue[] {
+  const scanner = new Scanner(source, true, sink);
+  scanner.run();
+  return scanner.issues;
 }

@@ -97,7 +97,7 @@ function calledDirs(dir: string, files: ParsedFile[]): string[] {
   return called;
 }
 
-/** Build module instances from file contents (absolute path → text). Each folder is one module. A module called from another folder's `module` block with a local `source` (./ or ../) is built as an instance evaluated with the caller's arguments (as tflint does) instead of standalone; called several times → one instance per call. Never throws on bad HCL: parse errors go into `TfModule.parseErrors` with their position, and the rest of the file is still modelled as far as tree-sitter recovered it. */
+/** Build module instances from file contents (absolute path → text). Each folder is one module. A module called from another folder's `module` block with a local `source` (./ or ../) is built as an instance evaluated with the caller's arguments (as tflint does) instead of standalone; called several times → one instance per call. Never throws on bad HCL: parse errors go into `TfModule.parseErrors` with their position, and the rest of the file is still modelled as far as the parser recovered it. */
 export async function buildModules(files: Map<string, string>): Promise<TfModule[]> {
   const folders = await parseByFolder(files);
   const called = new Set<string>();
