@@ -1,0 +1,268 @@
+/**
+ * Derive `schema/kubernetes-provider.json` from the jsii manifest of
+ * `@cdktf/provider-kubernetes`, so the linter knows every `kubernetes_*`
+ * resource and data source (attributes, nested blocks, what is required, value
+ * types, single or repeated blocks) without loading the 50 MB package.
+ *
+ *   npm run schema:extract            rewrite the committed file
+ *
+ * The manifest is the provider schema as cdktf generated it: a resource class
+ * whose initializer takes a `<Name>Config` struct; each struct property is an
+ * attribute (primitive or collection of primitives) or a nested block (a struct,
+ * alone for a single block, in an array for a repeated one). The Terraform name
+ * of each property is the anchor of its registry docs link.
+ *
+ * Self-contained on purpose (node built-ins only): `npm run schema:extract`
+ * runs it through esbuild without bundling.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const PACKAGE = '@cdktf/provider-kubernetes';
+
+// ---------------------------------------------------------------------------
+// The subset of the jsii assembly format this script reads.
+
+interface JsiiTypeRef {
+  primitive?: string;
+  fqn?: string;
+  collection?: { kind: 'array' | 'map'; elementtype: JsiiTypeRef };
+  union?: { types: JsiiTypeRef[] };
+}
+
+interface JsiiProperty {
+  name: string;
+  optional?: boolean;
+  type: JsiiTypeRef;
+  docs?: { summary?: string; remarks?: string };
+}
+
+interface JsiiType {
+  kind: string;
+  base?: string;
+  docs?: { summary?: string };
+  properties?: JsiiProperty[];
+  initializer?: { parameters?: Array<{ name: string; type: JsiiTypeRef }> };
+}
+
+interface JsiiAssembly {
+  version: string;
+  types: Record<string, JsiiType>;
+}
+
+// ---------------------------------------------------------------------------
+// The committed format (read back by src/schema/provider.ts).
+
+/** An attribute: its type, with `!` appended when it is required. */
+type AttributeOut = string;
+/** A nested block: `single`/`list` (`!` when required) and its body, or `#name` of a shared body. */
+type BlockOut = [string, BodyOut | string];
+type BodyOut = Record<string, AttributeOut | BlockOut>;
+
+export interface SchemaFile {
+  provider: string;
+  version: string;
+  extractedFrom: string;
+  format: string;
+  resources: Record<string, BodyOut | string>;
+  dataSources: Record<string, BodyOut | string>;
+  shared: Record<string, BodyOut>;
+}
+
+const FORMAT =
+  'body = { name: attribute | block }; attribute = type ("string", "number", "bool", "list(string)", "list(number)", "map(string)", "map(any)"; "!" = required); ' +
+  'block = [kind ("single" = at most one, "list" = any number; "!" = at least one required), body or "#<key of shared>"]';
+
+/** `{@link https://registry.terraform.io/providers/hashicorp/kubernetes/2.38.0/docs/resources/deployment_v1#wait_for_rollout ...}` */
+const DOCS_LINK = /\{@link https:\/\/registry\.terraform\.io\/providers\/hashicorp\/kubernetes\/([^/]+)\/docs\/(resources|data-sources)\/(\w+)(?:#(\w+))?[ }]/g;
+
+interface DocsLink {
+  version: string;
+  mode: 'resources' | 'data-sources';
+  page: string;
+  anchor: string | undefined;
+}
+
+/** The last registry link in a docs text (the property's own link comes last). */
+function docsLink(text: string | undefined): DocsLink | undefined {
+  let last: DocsLink | undefined;
+  for (const m of (text ?? '').matchAll(DOCS_LINK)) {
+    last = { version: m[1] ?? '', mode: m[2] === 'resources' ? 'resources' : 'data-sources', page: m[3] ?? '', anchor: m[4] };
+  }
+  return last;
+}
+
+function terraformName(property: JsiiProperty): string {
+  const link = docsLink(`${property.docs?.summary ?? ''}\n${property.docs?.remarks ?? ''}`);
+  // Every property has a docs link; the snake_case fallback only guards a future manifest without one.
+  return link?.anchor ?? property.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The nested-block struct a property refers to, alone (single block) or in an array (list block). */
+function blockStruct(type: JsiiTypeRef, types: JsiiAssembly['types']): { fqn: string; single: boolean } | undefined {
+  if (type.fqn && types[type.fqn]) return { fqn: type.fqn, single: true };
+  const listed = type.union?.types.find((t) => t.collection?.kind === 'array')?.collection?.elementtype.fqn;
+  if (listed && types[listed]) return { fqn: listed, single: false };
+  return undefined;
+}
+
+const PRIMITIVES: Record<string, string> = { string: 'string', number: 'number', boolean: 'bool', any: 'any' };
+
+function attributeType(type: JsiiTypeRef): string {
+  const primitive = type.primitive ?? type.union?.types.find((t) => t.primitive)?.primitive;
+  if (primitive) return PRIMITIVES[primitive] ?? 'any';
+  const collection = type.collection;
+  if (collection) {
+    const element = attributeType(collection.elementtype);
+    return collection.kind === 'map' ? `map(${element})` : `list(${element})`;
+  }
+  throw new Error(`unsupported attribute type ${JSON.stringify(type)}`);
+}
+
+/** A body's entries sorted by name; a nested block refers to its body's id. */
+type InternedBody = Array<[string, AttributeOut | [string, number]]>;
+
+/**
+ * Bodies are interned bottom-up: identical bodies (the pod spec of a dozen
+ * workload kinds, `kubernetes_x` and `kubernetes_x_v1`) get one id, and a body
+ * referred to from more than one place is written once under `shared`.
+ */
+class Interner {
+  readonly bodies: InternedBody[] = [];
+  readonly paths: string[] = [];
+  readonly referrers: Array<Set<number | string>> = [];
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly types: JsiiAssembly['types']) {}
+
+  /** Intern the body of a struct; nested blocks refer to interned ids as `[kind, id]`. */
+  struct(fqn: string, where: string): number {
+    const entries: InternedBody = [];
+    for (const property of this.types[fqn]?.properties ?? []) {
+      const name = terraformName(property);
+      const required = property.optional ? '' : '!';
+      const block = blockStruct(property.type, this.types);
+      if (block) entries.push([name, [`${block.single ? 'single' : 'list'}${required}`, this.struct(block.fqn, `${where}.${name}`)]]);
+      else entries.push([name, `${attributeType(property.type)}${required}`]);
+    }
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = JSON.stringify(entries);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.bodies.length;
+      this.ids.set(key, id);
+      this.bodies.push(entries);
+      this.paths.push(where);
+      this.referrers.push(new Set());
+      for (const [, value] of entries) if (Array.isArray(value)) this.referrers[value[1]]?.add(id);
+    }
+    return id;
+  }
+
+  refer(id: number, root: string): void {
+    this.referrers[id]?.add(root);
+  }
+}
+
+const SHARE_ABOVE = 100;
+
+/** Write interned bodies out, inlining those used once and sharing the rest by name. */
+function emit(interner: Interner, roots: Array<{ mode: 'resources' | 'dataSources'; type: string; id: number }>): Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> {
+  const sharedName = new Map<number, string>();
+  interner.referrers.forEach((referrers, id) => {
+    // A small body costs less written twice than named once and referred to.
+    if (referrers.size > 1 && JSON.stringify(interner.bodies[id]).length > SHARE_ABOVE) sharedName.set(id, interner.paths[id] ?? String(id));
+  });
+  const bodyOf = (id: number): BodyOut => {
+    const out: BodyOut = {};
+    for (const [name, value] of interner.bodies[id] ?? []) out[name] = typeof value === 'string' ? value : [value[0], refOrBody(value[1])];
+    return out;
+  };
+  const refOrBody = (id: number): BodyOut | string => {
+    const name = sharedName.get(id);
+    return name === undefined ? bodyOf(id) : `#${name}`;
+  };
+  const result: Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> = { resources: {}, dataSources: {}, shared: {} };
+  for (const root of roots) result[root.mode][root.type] = refOrBody(root.id);
+  for (const [id, name] of [...sharedName].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))) result.shared[name] = bodyOf(id);
+  return result;
+}
+
+interface Root {
+  mode: 'resources' | 'dataSources';
+  type: string;
+  /** `kubernetes_x` or `data.kubernetes_x`: the path shared bodies are named after. */
+  where: string;
+  config: string;
+}
+
+/** Resource and data source classes: their Terraform name (from the docs link) and config struct. */
+function rootsOf(assembly: JsiiAssembly): { roots: Root[]; version: string } {
+  const roots: Root[] = [];
+  let version = '';
+  for (const type of Object.values(assembly.types)) {
+    if (type.kind !== 'class' || (type.base !== 'cdktf.TerraformResource' && type.base !== 'cdktf.TerraformDataSource')) continue;
+    const link = docsLink(type.docs?.summary);
+    const config = type.initializer?.parameters?.find((p) => p.name === 'config')?.type.fqn;
+    if (!link || !config) throw new Error(`cannot read the Terraform name or config of ${JSON.stringify(type.docs?.summary)}`);
+    version = link.version;
+    const name = `kubernetes_${link.page}`;
+    const mode = type.base === 'cdktf.TerraformResource' ? 'resources' : 'dataSources';
+    roots.push({ mode, type: name, where: mode === 'resources' ? name : `data.${name}`, config });
+  }
+  // Sorted (resources first), so shared bodies are named after the same first user on every run.
+  const order = (root: Root): string => `${root.mode === 'resources' ? 0 : 1}${root.type}`;
+  roots.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return { roots, version };
+}
+
+/** The schema of every resource and data source of the provider package installed at `packageDir`. */
+export function extractSchema(packageDir: string): SchemaFile {
+  const assembly = JSON.parse(readFileSync(path.join(packageDir, '.jsii'), 'utf8')) as JsiiAssembly;
+  const { roots, version } = rootsOf(assembly);
+  const interner = new Interner(assembly.types);
+  const interned = roots.map((root) => {
+    const id = interner.struct(root.config, root.where);
+    interner.refer(id, root.where);
+    return { ...root, id };
+  });
+  return {
+    provider: 'registry.terraform.io/hashicorp/kubernetes',
+    version,
+    extractedFrom: `${PACKAGE}@${assembly.version}`,
+    format: FORMAT,
+    ...emit(interner, interned),
+  };
+}
+
+/** One line per resource, shared bodies last: small diffs when the provider changes. */
+export function serialiseSchema(schema: SchemaFile): string {
+  const section = (entries: Record<string, unknown>): string =>
+    `{\n${Object.entries(entries)
+      .map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(',\n')}\n  }`;
+  const head = ['provider', 'version', 'extractedFrom', 'format'] as const;
+  return `{\n${[
+    ...head.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(schema[key])}`),
+    `  "resources": ${section(schema.resources)}`,
+    `  "dataSources": ${section(schema.dataSources)}`,
+    `  "shared": ${section(schema.shared)}`,
+  ].join(',\n')}\n}\n`;
+}
+
+export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema', 'kubernetes-provider.json');
+
+export function providerPackageDir(from = path.resolve(__dirname, '..')): string {
+  return path.dirname(require.resolve(`${PACKAGE}/package.json`, { paths: [from] }));
+}
+
+function main(): void {
+  const root = process.cwd();
+  const target = path.join(root, 'schema', 'kubernetes-provider.json');
+  const text = serialiseSchema(extractSchema(providerPackageDir(root)));
+  writeFileSync(target, text);
+  process.stdout.write(`${path.relative(root, target)}: ${text.length} bytes\n`);
+}
+
+// Only the npm script writes; importing (the freshness test) has no side effect.
+if (process.argv.includes('--write')) main();
