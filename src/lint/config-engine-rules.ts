@@ -6,9 +6,9 @@ import { createRule, type Rule } from './rule';
  * the engine reports them while parsing files and matching suppressions.
  */
 
-export const PARSE_ERROR = 'hcl/parse-error';
-export const SUPPRESSION_UNUSED = 'suppression/unused';
-export const SUPPRESSION_INVALID = 'suppression/invalid';
+import { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED } from './engine-ids';
+
+export { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED };
 
 export const parseErrorRule = createRule({
   id: PARSE_ERROR,

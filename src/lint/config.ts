@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors';
@@ -22,7 +22,8 @@ import { describeReceived, formatZodError, zodErrorMap } from './zod-errors';
  * severity.
  */
 
-export const CONFIG_FILES = ['gen-modules.config.ts', 'gen-modules.config.json'] as const;
+export { CONFIG_FILES } from './config-file';
+import { findConfigFile } from './config-file';
 
 const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
@@ -70,6 +71,8 @@ export interface ResolvedConfig {
   active: Array<{ rule: Rule; setting: ResolvedRuleSetting & { severity: Severity } }>;
   /** Digest of everything above that changes findings, for the cache key. */
   hash: string;
+  /** The files the configuration was read from: the config file and the TypeScript files it imports. */
+  sources: string[];
 }
 
 export interface LoadConfigOptions {
@@ -86,25 +89,15 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const file = findConfigFile(options.cwd, options.configPath);
   if (file === null) return resolveConfig({}, { file: null, rules });
   const shown = displayPath(file, options.cwd);
-  return resolveConfig(readConfigFile(file, shown), { file, rules, displayName: shown });
+  const sources: string[] = [file];
+  const config = resolveConfig(readConfigFile(file, shown, sources), { file, rules, displayName: shown });
+  return { ...config, sources: [...new Set(sources)] };
 }
 
-function findConfigFile(cwd: string, configPath: string | undefined): string | null {
-  if (configPath !== undefined) {
-    const file = path.resolve(cwd, configPath);
-    if (!existsSync(file)) throw new UserError(`--config: ${configPath}: no such file`);
-    return file;
-  }
-  for (const name of CONFIG_FILES) {
-    const file = path.join(cwd, name);
-    if (existsSync(file)) return file;
-  }
-  return null;
-}
-
-function readConfigFile(file: string, shown: string): unknown {
+/** The config file's value; TypeScript files it loads are added to `sources`. */
+function readConfigFile(file: string, shown: string, sources: string[]): unknown {
   if (/\.[cm]?[jt]s$/.test(file)) {
-    const exports = loadTsModule(file);
+    const exports = loadTsModule(file, sources);
     if (!('default' in exports)) throw new UserError(`${shown}: no default export; write "export default defineConfig({ ... })"`);
     return exports.default;
   }
@@ -168,7 +161,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
     const setting = settings.get(rule.id);
     if (setting && setting.severity !== 'off') active.push({ rule, setting: { ...setting, severity: setting.severity } });
   }
-  return { file: options.file, constitution, settings, active, hash: hashConfig(constitution, settings) };
+  return { file: options.file, constitution, settings, active, hash: hashConfig(constitution, settings), sources: options.file === null ? [] : [options.file] };
 }
 
 function mergeConstitution(partial: Partial<Constitution>, shown: string): Constitution {

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from './config';
 import { PARSE_ERROR, parseErrorRule } from './config-engine-rules';
 import { buildModules, discoverFiles } from './load';
 import { formatMessage, type ReportDescriptor } from './rule';
+import { reportOn, type LintResult } from './engine-report';
 import { applySuppressions } from './suppress';
 import type { Finding, TfModule } from './types';
 
@@ -32,23 +33,20 @@ export interface LintOptions {
   cacheLocation?: string;
 }
 
-export interface LintResult {
-  findings: Finding[];
-  /** The files findings are reported for, sorted. */
-  files: string[];
-}
 
 export async function lintPaths(options: LintOptions): Promise<LintResult> {
-  const { files, reportFiles } = await discoverFiles(options.paths, options.cwd);
+  const discovered = await discoverFiles(options.paths, options.cwd);
+  return reportOn(await lintFiles(discovered.files, options), discovered);
+}
+
+/** Every finding for the files (suppressions applied, sorted), before narrowing to the reported files. */
+export async function lintFiles(files: ReadonlyMap<string, string>, options: Omit<LintOptions, 'paths'>): Promise<Finding[]> {
   const analyse: AnalyseFiles = async (subset) => analyseModules(await buildModules(new Map(subset)), options.config);
   const byDir =
     options.cacheLocation === undefined
       ? await analyse(files)
       : await lintWithCache(files, { location: path.resolve(options.cwd, options.cacheLocation), key: options.config.hash, analyse });
-  let findings = applySuppressions(dedupeFindings([...byDir.values()].flatMap((r) => r.findings)), files, options.config.settings);
-  if (reportFiles) findings = findings.filter((finding) => reportFiles.has(finding.range.file));
-  const reported = reportFiles ? [...reportFiles] : [...files.keys()];
-  return { findings: sortFindings(findings), files: reported.sort() };
+  return sortFindings(applySuppressions(dedupeFindings([...byDir.values()].flatMap((r) => r.findings)), files, options.config.settings));
 }
 
 /** Lint module instances already loaded (the rule tester's path): every step but discovery and cache. */
@@ -124,14 +122,4 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
-export interface ExitCodeOptions {
-  maxWarnings?: number;
-}
-
-/** 2 when a file did not parse, 1 for error findings or too many warnings, else 0. */
-export function exitCodeFor(findings: readonly Finding[], options: ExitCodeOptions = {}): number {
-  if (findings.some((f) => f.ruleId === PARSE_ERROR)) return 2;
-  if (findings.some((f) => f.severity === 'error')) return 1;
-  if (options.maxWarnings !== undefined && findings.filter((f) => f.severity === 'warning').length > options.maxWarnings) return 1;
-  return 0;
-}
+export { exitCodeFor, reportOn, type Discovered, type ExitCodeOptions, type LintResult } from './engine-report';

@@ -1,15 +1,20 @@
+import path from 'node:path';
 import { UserError } from '../errors';
-import { formatters, OUTPUT_FORMATS, type RuleInfo } from '../formatters';
+import { formatters, OUTPUT_FORMATS, type FormatContext, type RuleInfo } from '../formatters';
 import { useColor } from '../util/colour';
 import { toolVersion } from './cache';
-import { loadConfig } from './config';
-import { engineRules } from './config-engine-rules';
-import { exitCodeFor, lintPaths } from './engine';
-import { allRules } from './rules';
-
+import { findConfigFile } from './config-file';
+import { exitCodeFor, reportOn } from './engine-report';
+import { discoverFiles } from './load';
 import { DEFAULT_LINT_PATH, type LintArgs } from './options';
+import { readSummary, writeSummary } from './result-cache';
+import type { Finding } from './types';
 
-/** Lint, print the report on stdout, and return the exit code. */
+/**
+ * `gen-modules lint`. The rules, their option schemas and the configuration are
+ * loaded only when something has to be linted: an unchanged tree under `--cache`
+ * is answered from the last run's findings without them.
+ */
 export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   // yargs runs the handler even after a failed `choices` check when its fail handler does not throw.
   if (!(OUTPUT_FORMATS as readonly string[]).includes(args.format)) {
@@ -19,26 +24,38 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings: expected a whole number of at least 0, received ${String(maxWarnings)}`);
   }
-  const config = loadConfig({ cwd, configPath: args.config });
-  const result = await lintPaths({
-    paths: args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH],
-    cwd,
-    config,
-    cacheLocation: args.cache ? args['cache-location'] : undefined,
-  });
-  const output = formatters[args.format](result.findings, {
+  const discovered = await discoverFiles(args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH], cwd);
+  const cacheLocation = args.cache ? path.resolve(cwd, args['cache-location']) : undefined;
+  const findings =
+    (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
+    (await lintAll(discovered.files, cwd, args.config, cacheLocation));
+  const result = reportOn(findings, discovered);
+  const context: FormatContext = {
     cwd,
     color: useColor(process.stdout, process.env),
-    rules: ruleInfos(),
+    get rules() {
+      return ruleInfos();
+    },
     toolVersion: toolVersion(),
     files: result.files,
-  });
-  process.stdout.write(output);
+  };
+  process.stdout.write(formatters[args.format](result.findings, context));
   return exitCodeFor(result.findings, { maxWarnings });
+}
+
+async function lintAll(files: ReadonlyMap<string, string>, cwd: string, configPath: string | undefined, cacheLocation: string | undefined): Promise<Finding[]> {
+  const { loadConfig } = require('./config') as typeof import('./config');
+  const { lintFiles } = require('./engine') as typeof import('./engine');
+  const config = loadConfig({ cwd, configPath });
+  const findings = await lintFiles(files, { cwd, config, cacheLocation });
+  if (cacheLocation) writeSummary(cacheLocation, toolVersion(), config.sources, files, findings);
+  return findings;
 }
 
 /** Every rule the tool knows, the engine's own included, sorted by id. */
 export function ruleInfos(): RuleInfo[] {
+  const { allRules } = require('./rules') as typeof import('./rules');
+  const { engineRules } = require('./config-engine-rules') as typeof import('./config-engine-rules');
   return [...allRules, ...engineRules]
     .map(({ id, defaultSeverity, summary, docsUrl }) => ({ id, defaultSeverity, summary, docsUrl }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

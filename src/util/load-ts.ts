@@ -47,17 +47,21 @@ export async function pretranspile(dir: string): Promise<void> {
   );
 }
 
-export function loadTsModule(file: string): Record<string, unknown> {
-  return new TsLoader().load(path.resolve(file));
+/** Load a TypeScript file; every TypeScript file it loads (itself included) is added to `loaded` when given. */
+export function loadTsModule(file: string, loaded?: string[]): Record<string, unknown> {
+  return new TsLoader(loaded).load(path.resolve(file));
 }
 
 class TsLoader {
   private readonly cache = new Map<string, Module>();
 
+  constructor(private readonly loaded: string[] | undefined) {}
+
   load(absolute: string): Record<string, unknown> {
     const cached = this.cache.get(absolute);
     if (cached) return cached.exports as Record<string, unknown>;
     const code = transpile(absolute);
+    this.loaded?.push(absolute);
     const mod = new Module(absolute, undefined);
     mod.filename = absolute;
     this.cache.set(absolute, mod);
