@@ -49,7 +49,8 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
       source: loaded.file,
       service: loaded.spec.name,
     }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    // Code-unit order, not the locale's: the same bytes on every machine.
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret). */

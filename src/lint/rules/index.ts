@@ -27,4 +27,4 @@ export const allRules: Array<Rule<any>> = [
   ...secretsRules,
   ...storageRules,
   ...terraformRules,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
