@@ -5,7 +5,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { writeSpecs, writeTfTree } = require('./synthetic');
+const { writeSpecs, writeTfTree } = require('./synthetic.js');
 
 const repo = path.resolve(__dirname, '..');
 const bin = path.join(repo, 'dist', 'cli.js');

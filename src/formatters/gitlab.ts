@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PARSE_ERROR } from '../lint/engine-ids';
+import { PARSE_ERROR } from '../lint/types';
 import type { Finding } from '../lint/types';
 import { displayPath, type Formatter } from './types';
 

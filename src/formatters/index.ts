@@ -7,7 +7,7 @@ import { formatText } from './text';
 import type { Formatter, OutputFormat } from './types';
 
 export { OUTPUT_FORMATS, type FormatContext, type Formatter, type OutputFormat, type RuleInfo } from './types';
-export { compareFindings, sortFindings } from './sort';
+export { compareFindings, sortFindings } from '../lint/sort';
 
 /** Every output format; a format without a formatter does not compile. */
 export const formatters: Record<OutputFormat, Formatter> = {

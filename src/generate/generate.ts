@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { LoadedService, LoadedSpecs } from '../spec/load';
-import type { Stack } from '../spec/schema';
+import type { LoadedService, LoadedSpecs } from '../spec-api/load';
+import type { Stack } from '../spec-api/schema';
 import { formatHcl } from '../hcl/format';
 import { header, seal } from './header';
 import { moduleName } from './naming';

@@ -1,5 +1,5 @@
-import type { Service, Stack } from '../spec/schema';
-import { toIdentifier } from './hcl';
+import type { Service, Stack } from '../spec-api/schema';
+import { toIdentifier } from '../hcl/encode';
 
 /**
  * Names of everything a module contains, computed in one place so templates,
@@ -28,14 +28,6 @@ export function objectName(service: Service, key: string): string {
 /** Terraform name of a sub-object: `prometheus_config`. */
 export function subResourceName(service: Service, key: string): string {
   return `${toIdentifier(service.name)}_${toIdentifier(key)}`;
-}
-
-export function imageVariable(service: Service, container: string): string {
-  return container === service.containers[0]?.name ? 'image_tag' : `${toIdentifier(container)}_image_tag`;
-}
-
-export function storageSizeVariable(service: Service, key: string): string {
-  return Object.keys(service.persistence).length === 1 ? 'storage_size' : `${toIdentifier(key)}_storage_size`;
 }
 
 /** The `volume-name` annotation: `<service>_<type>`, without the provisioner's prefix. */

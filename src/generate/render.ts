@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import fs from 'node:fs';
 import path from 'node:path';
-import { attributes, expr, hcl, objectKey, type HclValue } from './hcl';
+import { attributes, expr, hcl, objectKey, type HclValue } from '../hcl/encode';
 
 /**
  * The Handlebars environment: templates in `templates/hcl/`, one per output file,

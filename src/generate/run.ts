@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
-import { loadSpecs, type LoadedSpecs } from '../spec/load';
+import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';

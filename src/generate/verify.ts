@@ -1,8 +1,9 @@
 import { parse } from '@cdktf/hcl2json';
-import type { LoadedSpecs } from '../spec/load';
-import { configText, type ConfigValue, type Container, type EnvValue, type InitContainer, type Service, type Text } from '../spec/schema';
+import type { LoadedSpecs } from '../spec-api/load';
+import { configText, type ConfigValue, type Container, type EnvValue, type InitContainer, type Service, type Text } from '../spec-api/schema';
 import type { GeneratedFile } from './generate';
-import { imageVariable, objectName, vaultPath, resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from './naming';
+import { objectName, vaultPath, resourceName, subResourceName, volumeNameAnnotation } from './naming';
+import { imageVariable, storageSizeVariable } from '../spec-api/naming';
 import { imageReference } from './view/container';
 import { TYPES } from './view/module';
 

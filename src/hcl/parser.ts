@@ -9,8 +9,8 @@
  * expressions. A syntax error stops the item it is in; the body it belongs to
  * goes on with the next line, and only the first error of a parse is kept.
  */
-import type { AttributeSyntax, BlockSyntax, BodySyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from '../lint/syntax';
-import type { ParseError, Range } from '../lint/types';
+import type { AttributeSyntax, BlockSyntax, BodySyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from './syntax';
+import type { ParseError, Range } from './syntax';
 import { TokenType, tokenizeInto, type TokenSink } from './lexer';
 
 const T = TokenType;
@@ -1078,4 +1078,15 @@ function parseByBlock(path: string, text: string, whole: FileSyntax): FileSyntax
 export function parseHcl(path: string, text: string): FileSyntax {
   const whole = parseText(path, text);
   return whole.errors.length === 0 ? whole : parseByBlock(path, text, whole);
+}
+
+/** Parses a file synchronously. Never throws on bad HCL: errors are returned with their range (the first one of each broken top-level block). */
+export function parseFileSync(path: string, text: string): FileSyntax {
+  // CRLF → LF keeps every line and column as it is while making templates see plain newlines.
+  return parseHcl(path, text.includes('\r') ? text.replace(/\r\n/g, '\n') : text);
+}
+
+/** Parses one file; see `parseFileSync`. */
+export async function parseFile(path: string, text: string): Promise<FileSyntax> {
+  return parseFileSync(path, text);
 }

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { UserError } from '../errors';
 import { loadTsModule } from '../util/load-ts';
 import { suggestion } from '../util/suggest';
-import { PARSE_ERROR, engineRules } from './config-engine-rules';
+import { PARSE_ERROR, engineRules } from './engine-rules';
 import { constitutionSchema, defaultConstitution, type Constitution } from './constitution';
 import type { Rule } from './rule';
 import { allRules } from './rules';
 import type { Severity, SeveritySetting } from './types';
-import { describeReceived, formatZodError, zodErrorMap } from './zod-errors';
+import { describeReceived, formatZodError, zodErrorMap } from '../util/zod-errors';
 
 /**
  * The lint configuration: which constitution the rules check against, and each

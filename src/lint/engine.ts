@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { sortFindings } from '../formatters/sort';
+import { sortFindings } from './sort';
 import { lintWithCache } from './cache';
 import type { ResolvedConfig } from './config';
-import { PARSE_ERROR, parseErrorRule } from './config-engine-rules';
-import { buildModules, discoverFiles } from './load';
+import { PARSE_ERROR, parseErrorRule } from './engine-rules';
+import { buildModules, discoverFiles } from '../terraform/load';
 import { formatMessage, type ReportDescriptor } from './rule';
-import { reportOn, type LintResult } from './engine-report';
+import { reportOn, type LintResult } from './report';
 import { applySuppressions } from './suppress';
-import type { Finding, TfModule } from './types';
+import type { Finding } from './types';
+import type { TfModule } from '../terraform/types';
 
 /**
  * The lint pipeline: files → module instances → every active rule on every
@@ -122,4 +123,4 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
-export { exitCodeFor, reportOn, type Discovered, type ExitCodeOptions, type LintResult } from './engine-report';
+export { exitCodeFor, reportOn, type Discovered, type ExitCodeOptions, type LintResult } from './report';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Constitution } from './constitution';
-import type { Range, Severity, TfModule } from './types';
+import type { Range } from '../hcl/syntax';
+import type { Severity } from './types';
+import type { TfModule } from '../terraform/types';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 

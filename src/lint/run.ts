@@ -4,8 +4,8 @@ import { formatters, OUTPUT_FORMATS, type FormatContext, type RuleInfo } from '.
 import { useColor } from '../util/colour';
 import { toolVersion } from './cache';
 import { findConfigFile } from './config-file';
-import { exitCodeFor, reportOn } from './engine-report';
-import { discoverFiles } from './load';
+import { exitCodeFor, reportOn } from './report';
+import { discoverFiles } from '../terraform/load';
 import { DEFAULT_LINT_PATH, type LintArgs } from './options';
 import { readSummary, writeSummary } from './result-cache';
 import type { Finding } from './types';
@@ -55,7 +55,7 @@ async function lintAll(files: ReadonlyMap<string, string>, cwd: string, configPa
 /** Every rule the tool knows, the engine's own included, sorted by id. */
 export function ruleInfos(): RuleInfo[] {
   const { allRules } = require('./rules') as typeof import('./rules');
-  const { engineRules } = require('./config-engine-rules') as typeof import('./config-engine-rules');
+  const { engineRules } = require('./engine-rules') as typeof import('./engine-rules');
   return [...allRules, ...engineRules]
     .map(({ id, defaultSeverity, summary, docsUrl }) => ({ id, defaultSeverity, summary, docsUrl }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,7 +1,8 @@
 import type { ResolvedRuleSetting } from './config';
-import { engineRules, invalidSuppressionRule, unusedSuppressionRule } from './config-engine-rules';
+import { engineRules, invalidSuppressionRule, unusedSuppressionRule } from './engine-rules';
 import { formatMessage, type Rule } from './rule';
-import type { Finding, Range } from './types';
+import type { Range } from '../hcl/syntax';
+import type { Finding } from './types';
 
 /**
  * Inline suppressions:

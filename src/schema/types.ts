@@ -6,8 +6,9 @@
  * `"true"`/`"false"` become bools, objects lose attributes the type does not
  * name; nothing turns a list into a string or a string into a list.
  */
-import type { LVal, Range } from '../lint/types';
-import { entryOf, within } from '../lint/values';
+import type { Range } from '../hcl/syntax';
+import type { LVal } from '../terraform/types';
+import { entryOf, within } from '../terraform/values';
 
 export type TypeExpr =
   | { kind: 'string' | 'number' | 'bool' | 'any' }

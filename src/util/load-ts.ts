@@ -67,7 +67,7 @@ class TsLoader {
     this.cache.set(absolute, mod);
     const nodeRequire = Module.createRequire(absolute);
     const requireShim = (id: string): unknown => {
-      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require('../index');
+      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require('..');
       const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
       return local ? this.load(local) : nodeRequire(id);
     };

@@ -1,4 +1,4 @@
-import { attributes, escapeTemplateText, expr, hcl, heredocFor, isIdentifier, objectKey, quote, template, toIdentifier } from '../../src/generate/hcl';
+import { attributes, escapeTemplateText, expr, hcl, heredocFor, isIdentifier, objectKey, quote, template, toIdentifier } from '../../src/hcl/encode';
 
 /** The HCL encoding helpers, by behaviour. */
 describe('quote', () => {

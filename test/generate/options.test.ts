@@ -2,9 +2,9 @@ import path from 'node:path';
 import { grafana } from '../../specs/grafana';
 import { renderService } from '../../src/generate/generate';
 import { verifyService } from '../../src/generate/verify';
-import { loadSpecs, normalizeStrings, type LoadedSpecs } from '../../src/spec/load';
-import { checkService } from '../../src/spec/refine';
-import { serviceSchema, stackSchema } from '../../src/spec/schema';
+import { loadSpecs, normalizeStrings, type LoadedSpecs } from '../../src/spec-api/load';
+import { checkService } from '../../src/spec-api/refine';
+import { serviceSchema, stackSchema } from '../../src/spec-api/schema';
 import { REPO } from '../support/tmp';
 
 /** Choices the built-in specs leave to the user: forward auth from the stack, Grafana on PostgreSQL. */

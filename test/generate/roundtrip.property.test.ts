@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { renderService } from '../../src/generate/generate';
 import { verifyService } from '../../src/generate/verify';
-import { loadSpecs, normalizeStrings } from '../../src/spec/load';
-import { serviceSchema, type Service } from '../../src/spec/schema';
+import { loadSpecs, normalizeStrings } from '../../src/spec-api/load';
+import { serviceSchema, type Service } from '../../src/spec-api/schema';
 import { REPO } from '../support/tmp';
 
 /**

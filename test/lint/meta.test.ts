@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { engineRules } from '../../src/lint/config-engine-rules';
+import { engineRules } from '../../src/lint/engine-rules';
 import { createRule, type Rule, type RuleContext } from '../../src/lint/rule';
 import { allRules } from '../../src/lint/rules';
-import { checkRuleDoc, parseRuleDoc } from '../../src/lint/tester';
+import { checkRuleDoc, parseRuleDoc } from '../support/rule-tester';
 
 /**
  * Every rule has its source file, test and doc, is registered, and its doc's

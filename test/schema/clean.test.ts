@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../../src/lint/config';
 import { lintModules, lintPaths } from '../../src/lint/engine';
-import { loadSources } from '../../src/lint/load';
+import { loadSources } from '../../src/terraform/load';
 import { moduleRules } from '../../src/lint/rules/module';
 import { schemaRules } from '../../src/lint/rules/schema';
 import type { Finding } from '../../src/lint/types';

@@ -1,4 +1,5 @@
-import type { LVal, Range } from '../../src/lint/types';
+import type { Range } from '../../src/hcl/syntax';
+import type { LVal } from '../../src/terraform/types';
 import { mayMismatch, parseTypeExpr, typeProblems, typeText } from '../../src/schema/types';
 
 const RANGE: Range = { file: '/m/main.tf', line: 1, column: 1, endLine: 9, endColumn: 1 };

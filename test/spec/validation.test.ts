@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src/errors';
-import { loadSpecs } from '../../src/spec/load';
+import { loadSpecs } from '../../src/spec-api/load';
 import { REPO, tempDir } from '../support/tmp';
 
 /**

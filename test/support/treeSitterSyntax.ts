@@ -4,8 +4,8 @@
  * copied out of WASM memory and turned into the linter's syntax objects.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { ParseError, Range } from '../../src/lint/types';
-import type { BlockSyntax, BodySyntax, AttributeSyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from '../../src/lint/syntax';
+import type { ParseError, Range } from '../../src/hcl/syntax';
+import type { BlockSyntax, BodySyntax, AttributeSyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from '../../src/hcl/syntax';
 import { parseHcl } from './treesitter';
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-import type { Container, EnvValue, InitContainer, Probe } from '../../spec/schema';
-import { expr, template, type HclValue } from '../hcl';
-import { imageVariable } from '../naming';
+import type { Container, EnvValue, InitContainer, Probe } from '../../spec-api/schema';
+import { expr, template, type HclValue } from '../../hcl/encode';
+import { imageVariable } from '../../spec-api/naming';
 import { appName, nonEmpty, text, type ViewContext } from './context';
 
 export interface EnvView {

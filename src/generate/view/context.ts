@@ -1,5 +1,5 @@
-import type { Service, Stack, Text } from '../../spec/schema';
-import { Expr, expr, template, type HclValue } from '../hcl';
+import type { Service, Stack, Text } from '../../spec-api/schema';
+import { Expr, expr, template, type HclValue } from '../../hcl/encode';
 
 /** What every view-model builder gets: the validated service and its stack. */
 export interface ViewContext {

@@ -1,4 +1,4 @@
-import { expr, type HclValue } from '../hcl';
+import { expr, type HclValue } from '../../hcl/encode';
 import type { ViewContext } from './context';
 
 /**

@@ -1,6 +1,7 @@
-import { configText, type ConfigFile, type ConfigValue, type Service } from '../../spec/schema';
-import { expr, hcl, template, type HclValue } from '../hcl';
-import { resourceName, storageSizeVariable, subResourceName, volumeNameAnnotation } from '../naming';
+import { configText, type ConfigFile, type ConfigValue, type Service } from '../../spec-api/schema';
+import { expr, hcl, template, type HclValue } from '../../hcl/encode';
+import { resourceName, subResourceName, volumeNameAnnotation } from '../naming';
+import { storageSizeVariable } from '../../spec-api/naming';
 import { appName, nameOf, nonEmpty, text, type ViewContext } from './context';
 import { containerView, type ContainerView } from './container';
 import { usesBasicAuth } from './secrets';

@@ -1,4 +1,4 @@
-import { expr, type HclValue } from '../hcl';
+import { expr, type HclValue } from '../../hcl/encode';
 import { resourceName } from '../naming';
 import type { ViewContext } from './context';
 import { TYPES } from './module';

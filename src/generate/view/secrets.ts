@@ -1,4 +1,4 @@
-import { template, expr, type HclValue } from '../hcl';
+import { template, expr, type HclValue } from '../../hcl/encode';
 import { vaultPath } from '../naming';
 import type { ViewContext } from './context';
 

@@ -1,5 +1,5 @@
-import type { HclValue } from '../hcl';
-import { imageVariable, storageSizeVariable } from '../naming';
+import type { HclValue } from '../../hcl/encode';
+import { imageVariable, storageSizeVariable } from '../../spec-api/naming';
 import type { ViewContext } from './context';
 import { imageReference } from './container';
 

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseHcl } from '../../../src/hcl/parser';
-import { parseFile, type Expr, type FileSyntax } from '../../../src/lint/syntax';
+import { parseFile } from '../../../src/hcl/parser';
+import { type Expr, type FileSyntax } from '../../../src/hcl/syntax';
 import { parseFileWithTreeSitter } from '../../support/treeSitterSyntax';
 import { generateHclBody } from '../format/hclGenerator';
 

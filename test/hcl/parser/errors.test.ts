@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { parseHcl } from '../../../src/hcl/parser';
-import { parseFile } from '../../../src/lint/syntax';
+import { parseFile } from '../../../src/hcl/parser';
 
 const AFTER = '\n\nresource "x" "after" {\n  ok = true\n}\n';
 

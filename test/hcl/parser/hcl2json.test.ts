@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseHcl } from '../../../src/hcl/parser';
-import type { BlockSyntax, BodySyntax, Expr } from '../../../src/lint/syntax';
+import type { BlockSyntax, BodySyntax, Expr } from '../../../src/hcl/syntax';
 
 const REPO = path.join(__dirname, '../../..');
 

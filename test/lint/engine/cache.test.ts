@@ -2,13 +2,13 @@ import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { formatters } from '../../../src/formatters';
 import { lintPaths } from '../../../src/lint/engine';
-import * as load from '../../../src/lint/load';
+import * as load from '../../../src/terraform/load';
 import type { GenModulesConfig } from '../../../src/lint/config';
 import { config } from './fixtures';
 import { makeTree, writeTree } from './tmpdir';
 
-jest.mock('../../../src/lint/load', () => {
-  const actual = jest.requireActual<typeof import('../../../src/lint/load')>('../../../src/lint/load');
+jest.mock('../../../src/terraform/load', () => {
+  const actual = jest.requireActual<typeof import('../../../src/terraform/load')>('../../../src/terraform/load');
   return { ...actual, buildModules: jest.fn(actual.buildModules) };
 });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRule } from '../../../src/lint/rule';
 import { analyseModules, exitCodeFor, lintModules, lintPaths } from '../../../src/lint/engine';
-import { loadSources } from '../../../src/lint/load';
+import { loadSources } from '../../../src/terraform/load';
 import type { Finding } from '../../../src/lint/types';
 import type { GenModulesConfig } from '../../../src/lint/config';
 import { config } from './fixtures';

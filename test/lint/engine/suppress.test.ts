@@ -1,5 +1,5 @@
 import { lintModules } from '../../../src/lint/engine';
-import { loadSources } from '../../../src/lint/load';
+import { loadSources } from '../../../src/terraform/load';
 import { parseSuppressions } from '../../../src/lint/suppress';
 import type { GenModulesConfig } from '../../../src/lint/config';
 import { config } from './fixtures';

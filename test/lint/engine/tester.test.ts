@@ -1,4 +1,4 @@
-import { checkTable, runTestCase, testRule, type RuleTests } from '../../../src/lint/tester';
+import { checkTable, runTestCase, testRule, type RuleTests } from '../../support/rule-tester';
 import { describedVariableRule, noNullRule } from './fixtures';
 
 // The tester used as rule authors use it: these rows run as tests of their own.

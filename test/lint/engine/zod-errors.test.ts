@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../../../src/errors';
-import { formatPath, formatZodError, parseOrThrow, zodErrorMap } from '../../../src/lint/zod-errors';
+import { formatPath, formatZodError, parseOrThrow, zodErrorMap } from '../../../src/util/zod-errors';
 
 const schema = z
   .object({

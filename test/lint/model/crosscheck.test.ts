@@ -5,8 +5,8 @@
  */
 import { parse } from '@cdktf/hcl2json';
 import * as path from 'node:path';
-import { buildModules, discoverFiles } from '../../../src/lint/load';
-import type { Block, LVal, TfModule } from '../../../src/lint/types';
+import { buildModules, discoverFiles } from '../../../src/terraform/load';
+import type { Block, LVal, TfModule } from '../../../src/terraform/types';
 
 const CORPUS = path.join(__dirname, '../../fixtures/hcl');
 

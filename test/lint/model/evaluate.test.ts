@@ -1,5 +1,5 @@
-import { loadSources } from '../../../src/lint/load';
-import type { LVal } from '../../../src/lint/types';
+import { loadSources } from '../../../src/terraform/load';
+import type { LVal } from '../../../src/terraform/types';
 import { at, attributeOf, moduleOf, plain, ROOT } from './helpers';
 
 const CONTEXT = `

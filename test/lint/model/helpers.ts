@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { loadSources } from '../../../src/lint/load';
-import type { Attribute, Block, LVal, Range, TfModule } from '../../../src/lint/types';
+import { loadSources } from '../../../src/terraform/load';
+import type { Range } from '../../../src/hcl/syntax';
+import type { Attribute, Block, LVal, TfModule } from '../../../src/terraform/types';
 
 export const ROOT = path.resolve('/project');
 

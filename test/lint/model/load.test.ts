@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../../../src/errors';
-import { discoverFiles, loadSources } from '../../../src/lint/load';
+import { discoverFiles, loadSources } from '../../../src/terraform/load';
 import { ROOT } from './helpers';
 
 describe('discoverFiles', () => {

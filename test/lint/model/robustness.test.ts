@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { buildModules, discoverFiles } from '../../../src/lint/load';
-import type { Block, TfModule } from '../../../src/lint/types';
-import { loadSources } from '../../../src/lint/load';
+import { buildModules, discoverFiles } from '../../../src/terraform/load';
+import type { Block, TfModule } from '../../../src/terraform/types';
+import { loadSources } from '../../../src/terraform/load';
 import { ROOT } from './helpers';
 
 const CONSTRUCTS = path.join(__dirname, '../../fixtures/hcl/constructs');

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/consistency/ingress-backend';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const service = `locals {
   app_name = "web"

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/consistency/service-port';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const locals = `locals {
   app_name = "web"

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/consistency/volume-mounts';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 /** A deployment whose pod spec body is `podSpec` (indented for its place). */
 function deployment(podSpec: string): string {

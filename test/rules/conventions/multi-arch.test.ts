@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/conventions/multi-arch';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const tag = `variable "image_tag" {
   type = string

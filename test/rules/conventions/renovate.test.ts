@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/conventions/renovate';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 function deployment(image: string): string {
   return `

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/health/probes';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 /** A Deployment whose pod spec is `podSpec` (indented for its place). */
 function deployment(podSpec: string, type = 'kubernetes_deployment_v1'): string {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/ingress/auth';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 /** An IngressRoute to Service `service`; `middlewares` is the route's middlewares line(s), if any. */
 function ingressRoute(service: string, middlewares = ''): string {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/ingress/tls';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 function ingressRoute(spec: string, apiVersion = 'traefik.io/v1alpha1'): string {
   return `resource "kubectl_manifest" "ingress_route" {

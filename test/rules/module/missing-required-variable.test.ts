@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/module/missing-required-variable';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const VARIABLES = `variable "namespace" {
   description = "Kubernetes namespace to deploy into"

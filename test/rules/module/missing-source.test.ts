@@ -1,6 +1,6 @@
 import path from 'node:path';
 import rule from '../../../src/lint/rules/module/missing-source';
-import { testRule, VIRTUAL_ROOT } from '../../../src/lint/tester';
+import { testRule, VIRTUAL_ROOT } from '../../support/rule-tester';
 
 /**
  * The rule looks at the disk, as `terraform init` does, while test sources are

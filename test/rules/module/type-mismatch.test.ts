@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/module/type-mismatch';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const VARIABLES = `variable "replicas" {
   type    = number

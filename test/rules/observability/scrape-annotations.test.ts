@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/observability/scrape-annotations';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 /** A deployment with a metrics sidecar; `annotations` goes into the pod template metadata. */
 function deployment(annotations = '', portName = 'metrics'): string {

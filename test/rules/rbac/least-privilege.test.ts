@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/rbac/least-privilege';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 function clusterRole(rules: string, type = 'kubernetes_cluster_role_v1'): string {
   return `resource "${type}" "app" {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/resources/requests-limits';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 function deployment(podSpec: string): string {
   return `resource "kubernetes_deployment_v1" "web" {

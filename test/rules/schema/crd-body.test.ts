@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/schema/crd-body';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const ingressRoute = (route: string, extra = ''): string => `resource "kubectl_manifest" "ingress_route" {
   yaml_body = yamlencode({

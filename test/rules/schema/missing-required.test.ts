@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/schema/missing-required';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 import { deployment } from './_deployment';
 
 testRule(rule, {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/schema/type-mismatch';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 import { deployment } from './_deployment';
 
 const NAME_IMAGE = '          name  = "web"\n          image = "nginx:1.27"';

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/schema/unknown-resource-type';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const CONFIG_MAP_BODY = `
   metadata {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/secrets/hardcoded';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 /** A Deployment whose only container has the given env blocks. */
 function withEnv(env: string): string {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/secrets/unresolved-ref';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const LOCALS = `locals {
   app_name = "grafana"

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/storage/persistent-class';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const onClass = (cls: string): string => `resource "kubernetes_persistent_volume_claim_v1" "data" {
   metadata {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/storage/socket-on-network';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 import { claim, claimVolume, deployment, emptyDirVolume, hostPathVolume, mount } from './_fixtures';
 
 const container = (body: string): string => `        container {

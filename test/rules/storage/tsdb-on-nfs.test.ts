@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/storage/tsdb-on-nfs';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 import { claim, claimVolume, deployment, emptyDirVolume, mount } from './_fixtures';
 
 const prometheus = (image: string, args: string, mounts: string): string => `        container {

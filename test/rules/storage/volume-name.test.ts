@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/storage/volume-name';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const head = `locals {
   app_name = "grafana"

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/storage/wait-until-bound';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const claim = (cls: string, tail: string): string => `resource "kubernetes_persistent_volume_claim_v1" "data" {
   metadata {

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/terraform/deprecated-resource';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [

@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/terraform/documented-variables';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [

@@ -2,9 +2,9 @@ import { format } from '@cdktf/hcl-tools';
 import { formatHcl } from '../../../src/hcl/format';
 import { lintModules } from '../../../src/lint/engine';
 import { resolveConfig } from '../../../src/lint/config';
-import { loadSources } from '../../../src/lint/load';
+import { loadSources } from '../../../src/terraform/load';
 import rule from '../../../src/lint/rules/terraform/fmt';
-import { testRule, VIRTUAL_ROOT, type RuleTests } from '../../../src/lint/tester';
+import { testRule, VIRTUAL_ROOT, type RuleTests } from '../../support/rule-tester';
 
 const tests: RuleTests = {
   valid: [

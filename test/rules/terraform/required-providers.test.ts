@@ -1,5 +1,5 @@
 import rule from '../../../src/lint/rules/terraform/required-providers';
-import { testRule } from '../../../src/lint/tester';
+import { testRule } from '../../support/rule-tester';
 
 const VERSIONS = `terraform {
   required_providers {

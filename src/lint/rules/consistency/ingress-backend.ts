@@ -1,7 +1,10 @@
-import { attr, descendants, findService, firstBlock, manifests, portIn, resourcesOf, servicePorts, type Manifest } from '../../k8s';
+import { attr, descendants, firstBlock, resourcesOf } from '../../../terraform/k8s/blocks';
+import { manifests, type Manifest } from '../../../terraform/k8s/manifests';
+import { findService, portIn, servicePorts } from '../../../terraform/k8s/services';
 import { createRule, type RuleContext } from '../../rule';
-import type { LVal, Range, Resource } from '../../types';
-import { asText, dig, entryOf, stringOf, valuesEqual } from '../../values';
+import type { Range } from '../../../hcl/syntax';
+import type { LVal, Resource } from '../../../terraform/types';
+import { asText, dig, entryOf, stringOf, valuesEqual } from '../../../terraform/values';
 
 /**
  * An ingress backend names a Service and one of its ports. A typo there is

@@ -1,6 +1,7 @@
-import { attr, portIn, servicePortBlocks, type PodTarget, type PortSet } from '../../k8s';
+import { attr } from '../../../terraform/k8s/blocks';
+import { portIn, servicePortBlocks, type PodTarget, type PortSet } from '../../../terraform/k8s/services';
 import { createRule } from '../../rule';
-import { addresses, selectedServices } from './_helpers';
+import { addresses, selectedServices } from '../../../terraform/k8s/services';
 
 /**
  * A Service port forwards to `target_port` on the selected pods: a name must be

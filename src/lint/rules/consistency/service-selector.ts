@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import { addresses, selectedServices } from './_helpers';
+import { addresses, selectedServices } from '../../../terraform/k8s/services';
 
 /**
  * A Service routes to the pods its selector matches. A selector that matches no

@@ -1,4 +1,6 @@
-import { attr, attrString, blocksOf, containers, podVolumes, workloads, type ContainerRef, type Workload } from '../../k8s';
+import { attr, attrString, blocksOf } from '../../../terraform/k8s/blocks';
+import { podVolumes } from '../../../terraform/k8s/storage';
+import { containers, workloads, type ContainerRef, type Workload } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
 
 /**

@@ -1,7 +1,10 @@
-import { attr, firstBlock, manifests, workloads, type Manifest } from '../../k8s';
+import { attr, firstBlock } from '../../../terraform/k8s/blocks';
+import { manifests, type Manifest } from '../../../terraform/k8s/manifests';
+import { workloads } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
-import type { Attribute, LVal, Range, Resource } from '../../types';
-import { dig, entryOf, valuesEqual, within } from '../../values';
+import type { Range } from '../../../hcl/syntax';
+import type { Attribute, LVal, Resource } from '../../../terraform/types';
+import { dig, entryOf, valuesEqual, within } from '../../../terraform/values';
 
 /**
  * Labels are how the cluster's objects are found, selected and cleaned up; the

@@ -1,9 +1,12 @@
 import type { Constitution } from '../../constitution';
-import { attr, blocksOf, containerImage, containers, firstBlock, workloads, type Workload } from '../../k8s';
+import { attr, blocksOf, firstBlock } from '../../../terraform/k8s/blocks';
+import { containerImage } from '../../../terraform/k8s/images';
+import { containers, workloads, type Workload } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
-import type { Block, Range } from '../../types';
-import { entryOf, stringOf, stringsOf } from '../../values';
-import { normaliseImage } from './_helpers';
+import type { Range } from '../../../hcl/syntax';
+import type { Block } from '../../../terraform/types';
+import { entryOf, stringOf, stringsOf } from '../../../terraform/values';
+import { normaliseImage } from '../../../terraform/k8s/images';
 
 /**
  * The cluster mixes amd64 and arm64 nodes. A pod whose image exists for one

@@ -1,7 +1,9 @@
-import { attr, containers, imageName, imageNameOf, workloads } from '../../k8s';
+import { attr } from '../../../terraform/k8s/blocks';
+import { imageName, imageNameOf } from '../../../terraform/k8s/images';
+import { containers, workloads } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
-import type { Attribute, TfModule, Variable } from '../../types';
-import { normaliseImage } from './_helpers';
+import type { Attribute, TfModule, Variable } from '../../../terraform/types';
+import { normaliseImage } from '../../../terraform/k8s/images';
 
 /**
  * Renovate bumps image versions only where a `# renovate:` comment tells it

@@ -1,4 +1,5 @@
-import { blocksOf, containers, workloads, type ContainerRef } from '../../k8s';
+import { blocksOf } from '../../../terraform/k8s/blocks';
+import { containers, workloads, type ContainerRef } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
 
 /**

@@ -1,30 +1,13 @@
-import {
-  attr,
-  attrString,
-  attrValue,
-  bindings,
-  blocksOf,
-  firstBlock,
-  metadataName,
-  moduleName,
-  refAddress,
-  resolveResource,
-  resourcesOf,
-  roleRules,
-  roles,
-  selects,
-  serviceSelector,
-  services,
-  traefikManifests,
-  workloads,
-  writes,
-  type Manifest,
-  type Workload,
-} from '../../k8s';
+import { attr, attrString, attrValue, blocksOf, firstBlock, metadataName, moduleName, refAddress, resolveResource, resourcesOf } from '../../../terraform/k8s/blocks';
+import { traefikManifests, type Manifest } from '../../../terraform/k8s/manifests';
+import { bindings, roleRules, roles, writes } from '../../../terraform/k8s/rbac';
+import { selects, serviceSelector, services } from '../../../terraform/k8s/services';
+import { workloads, type Workload } from '../../../terraform/k8s/workloads';
 import type { Constitution } from '../../constitution';
 import { createRule } from '../../rule';
-import type { Attribute, LVal, Range, Resource, TfModule } from '../../types';
-import { dig, entryOf, itemsOf, stringOf } from '../../values';
+import type { Range } from '../../../hcl/syntax';
+import type { Attribute, LVal, Resource, TfModule } from '../../../terraform/types';
+import { dig, entryOf, itemsOf, stringOf } from '../../../terraform/values';
 
 export default createRule({
   id: 'ingress/auth',

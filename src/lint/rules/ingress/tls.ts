@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { blocksOf, firstBlock, resourcesOf, traefikManifests } from '../../k8s';
+import { blocksOf, firstBlock, resourcesOf } from '../../../terraform/k8s/blocks';
+import { traefikManifests } from '../../../terraform/k8s/manifests';
 import { createRule } from '../../rule';
-import { dig, entryOf, itemsOf, stringOf } from '../../values';
+import { dig, entryOf, itemsOf, stringOf } from '../../../terraform/values';
 
 const optionsSchema = z
   .object({

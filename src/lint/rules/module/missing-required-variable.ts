@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import { callerView } from './_helpers';
+import { callerView } from '../../../terraform/callers';
 
 /**
  * A variable without a `default` that the `module` block does not pass.

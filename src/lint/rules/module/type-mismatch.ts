@@ -1,7 +1,7 @@
 import { mayMismatch, parseTypeExpr, typeProblems, type TypeExpr } from '../../../schema/types';
 import { createRule } from '../../rule';
-import type { Variable } from '../../types';
-import { callerView } from './_helpers';
+import type { Variable } from '../../../terraform/types';
+import { callerView } from '../../../terraform/callers';
 
 /** The variable's `type` constraint, when it has one this can read. */
 function typeOf(variable: Variable): TypeExpr | undefined {

@@ -1,6 +1,6 @@
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
-import { callerView } from './_helpers';
+import { callerView } from '../../../terraform/callers';
 
 /**
  * An argument of a `module` block with a local source that is not a variable

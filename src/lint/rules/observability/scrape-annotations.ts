@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { attr, attrValue, blocksOf, containers, firstBlock, podTargets, selection, serviceSelector, services, workloads, type PodTarget } from '../../k8s';
+import { attr, attrValue, blocksOf, firstBlock } from '../../../terraform/k8s/blocks';
+import { podTargets, selection, serviceSelector, services, type PodTarget } from '../../../terraform/k8s/services';
+import { containers, workloads } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
-import type { Block, LVal, Resource } from '../../types';
+import type { Block, LVal, Resource } from '../../../terraform/types';
 
 /**
  * The cluster's Prometheus discovers targets by annotation (its

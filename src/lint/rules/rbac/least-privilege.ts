@@ -1,6 +1,6 @@
-import { WRITE_VERBS, roleRules, roles, type RoleRule } from '../../k8s';
+import { WRITE_VERBS, roleRules, roles, type RoleRule } from '../../../terraform/k8s/rbac';
 import { createRule } from '../../rule';
-import type { Attribute, Resource } from '../../types';
+import type { Attribute, Resource } from '../../../terraform/types';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 /** Verbs that hand out more than the role itself holds. */

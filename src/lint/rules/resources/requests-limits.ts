@@ -1,6 +1,8 @@
-import { attrValue, containers, firstBlock, workloads } from '../../k8s';
+import { attrValue, firstBlock } from '../../../terraform/k8s/blocks';
+import { containers, workloads } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
-import type { Block, LVal, Range } from '../../types';
+import type { Range } from '../../../hcl/syntax';
+import type { Block, LVal } from '../../../terraform/types';
 
 /**
  * Requests let the scheduler place pods on a cluster of unequal nodes; a memory

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { API_GROUPS, bodySchema, keysAt } from '../../../schema/crd';
 import { suggestion } from '../../../util/suggest';
-import { manifests, type Manifest } from '../../k8s';
+import { manifests, type Manifest } from '../../../terraform/k8s/manifests';
 import { createRule, type ReportDescriptor } from '../../rule';
-import type { LVal, Range } from '../../types';
-import { entryOf } from '../../values';
-import { formatPath, zodErrorMap } from '../../zod-errors';
+import type { Range } from '../../../hcl/syntax';
+import type { LVal } from '../../../terraform/types';
+import { entryOf } from '../../../terraform/values';
+import { formatPath, zodErrorMap } from '../../../util/zod-errors';
 
 type Report = (descriptor: ReportDescriptor) => void;
 

@@ -1,6 +1,6 @@
 import { createRule } from '../../rule';
-import type { Block } from '../../types';
-import { schemaVisits, whereOf } from './_helpers';
+import type { Block } from '../../../terraform/types';
+import { schemaVisits, whereOf } from '../../../schema/visits';
 
 function hasBlock(block: Block, type: string): boolean {
   return block.blocks.some((inner) => inner.type === type);

@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import { schemaVisits, whereOf } from './_helpers';
+import { schemaVisits, whereOf } from '../../../schema/visits';
 
 /**
  * A block the provider allows once (`max_items = 1`: `metadata`, `spec`,

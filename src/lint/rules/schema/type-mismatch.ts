@@ -1,6 +1,6 @@
 import { mayMismatch, typeProblems } from '../../../schema/types';
 import { createRule, type ReportDescriptor } from '../../rule';
-import { isMetaAttribute, type SchemaVisit, schemaVisits, whereOf } from './_helpers';
+import { isMetaAttribute, type SchemaVisit, schemaVisits, whereOf } from '../../../schema/visits';
 
 /**
  * A literal that does not convert to the argument's type (a word where a number

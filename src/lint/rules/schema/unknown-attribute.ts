@@ -1,7 +1,7 @@
 import { providerVersion } from '../../../schema/provider';
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
-import { isMetaAttribute, schemaVisits, whereOf } from './_helpers';
+import { isMetaAttribute, schemaVisits, whereOf } from '../../../schema/visits';
 
 /**
  * An argument the provider schema does not have at that place: a misspelling,

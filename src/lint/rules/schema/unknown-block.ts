@@ -1,7 +1,7 @@
 import { providerVersion } from '../../../schema/provider';
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
-import { isMetaBlock, schemaVisits, whereOf } from './_helpers';
+import { isMetaBlock, schemaVisits, whereOf } from '../../../schema/visits';
 
 /**
  * A nested block (written out or as `dynamic`) the provider schema does not

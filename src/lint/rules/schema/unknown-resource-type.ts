@@ -1,7 +1,7 @@
 import { providerVersion, resourceSchema, resourceTypes } from '../../../schema/provider';
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
-import { kubernetesResources } from './_helpers';
+import { kubernetesResources } from '../../../schema/visits';
 
 const PREFIX = 'kubernetes_';
 

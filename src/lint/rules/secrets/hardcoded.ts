@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { externalSecretTargets, isExternalSecretsObject } from '../../k8s';
+import { externalSecretTargets, isExternalSecretsObject } from '../../../terraform/k8s/manifests';
 import { createRule } from '../../rule';
-import type { Attribute, Block, LVal, Range, TfFile, TfModule } from '../../types';
-import { entryOf, lineStarts, rangeAt, within } from '../../values';
+import type { Range } from '../../../hcl/syntax';
+import type { Attribute, Block, LVal, TfFile, TfModule } from '../../../terraform/types';
+import { entryOf, lineStarts, rangeAt, within } from '../../../terraform/values';
 import { SHAPES, entropy, hasShape, mayHaveShape, nameStrength, obviouslyNotSecret } from './_helpers';
 
 /** Shorter literals cannot reach a meaningful entropy; only strongly named places report them. */

@@ -1,7 +1,10 @@
-import { attrValue, blocksOf, containers, externalSecretTargets, firstBlock, podVolumes, workloads, type SecretTarget, type Workload } from '../../k8s';
+import { attrValue, blocksOf, firstBlock } from '../../../terraform/k8s/blocks';
+import { externalSecretTargets, type SecretTarget } from '../../../terraform/k8s/manifests';
+import { podVolumes } from '../../../terraform/k8s/storage';
+import { containers, workloads, type Workload } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
-import type { Attribute, Block } from '../../types';
-import { stringOf } from '../../values';
+import type { Attribute, Block } from '../../../terraform/types';
+import { stringOf } from '../../../terraform/values';
 
 export default createRule({
   id: 'secrets/unresolved-ref',

@@ -1,6 +1,6 @@
-import { isExcepted } from '../../k8s';
+import { isExcepted } from '../../constitution';
 import { createRule } from '../../rule';
-import { claimNames, claims, classOf, type Claim } from './_helpers';
+import { claimNames, claims, classOf, type Claim } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/persistent-class';
 

@@ -1,6 +1,7 @@
-import { containerStrings, isExcepted } from '../../k8s';
+import { isExcepted } from '../../constitution';
+import { containerStrings } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
-import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf } from './_helpers';
+import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/socket-on-network';
 

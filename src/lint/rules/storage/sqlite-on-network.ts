@@ -1,7 +1,12 @@
-import { attrString, configMapOfVolume, containerImage, containerStrings, envOf, isExcepted, normalisePath, type ContainerRef } from '../../k8s';
+import { isExcepted } from '../../constitution';
+import { attrString } from '../../../terraform/k8s/blocks';
+import { containerImage } from '../../../terraform/k8s/images';
+import { configMapOfVolume, normalisePath } from '../../../terraform/k8s/storage';
+import { containerStrings, envOf, type ContainerRef } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext, type ReportDescriptor } from '../../rule';
-import type { Block, LVal, Range } from '../../types';
-import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf, oncePerRange, type Mount } from './_helpers';
+import type { Range } from '../../../hcl/syntax';
+import type { Block, LVal } from '../../../terraform/types';
+import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf, oncePerRange, type Mount } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/sqlite-on-network';
 

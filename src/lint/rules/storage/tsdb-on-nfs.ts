@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { createRule } from '../../rule';
-import { attrValue, containerImage, containerStrings, isExcepted, isWithin, mountOfPath, normalisePath, type LocatedString } from '../../k8s';
-import type { Block, Range } from '../../types';
-import { isWhollyKnown } from '../../values';
-import { classWhere, containersWithMounts, mountNames, type Backing, type Mount } from './_helpers';
+import { isExcepted } from '../../constitution';
+import { attrValue } from '../../../terraform/k8s/blocks';
+import { containerImage } from '../../../terraform/k8s/images';
+import { isWithin, mountOfPath, normalisePath } from '../../../terraform/k8s/storage';
+import { containerStrings, type LocatedString } from '../../../terraform/k8s/workloads';
+import type { Range } from '../../../hcl/syntax';
+import type { Block } from '../../../terraform/types';
+import { isWhollyKnown } from '../../../terraform/values';
+import { classWhere, containersWithMounts, mountNames, type Backing, type Mount } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/tsdb-on-nfs';
 

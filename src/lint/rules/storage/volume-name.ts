@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { isExcepted, moduleName } from '../../k8s';
+import { isExcepted } from '../../constitution';
+import { moduleName } from '../../../terraform/k8s/blocks';
 import { createRule } from '../../rule';
-import type { TfModule } from '../../types';
-import { annotationsOf, claimNames, claims, classOf, type Claim } from './_helpers';
+import type { TfModule } from '../../../terraform/types';
+import { annotationsOf, claimNames, claims, classOf, type Claim } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/volume-name';
 

@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import type { Resource } from '../../types';
+import type { Resource } from '../../../terraform/types';
 
 /**
  * Unversioned hashicorp/kubernetes types that have a versioned successor, and

@@ -1,5 +1,5 @@
 import { createRule } from '../../rule';
-import type { Variable } from '../../types';
+import type { Variable } from '../../../terraform/types';
 
 /** A `description` written as an empty (or blank) string documents nothing. */
 function isBlank(variable: Variable): boolean {

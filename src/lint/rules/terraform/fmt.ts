@@ -1,7 +1,7 @@
 import { formatHcl } from '../../../hcl/format';
 import { createRule } from '../../rule';
-import type { TfFile } from '../../types';
-import { plural } from './_helpers';
+import type { TfFile } from '../../../terraform/types';
+import { plural } from '../../../util/text';
 
 /** Where a file and its formatted text part ways, and how many lines differ. */
 interface Difference {

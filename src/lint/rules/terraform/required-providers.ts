@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createRule } from '../../rule';
-import type { Attribute, Block, Range, TfModule } from '../../types';
-import { rootName } from './_helpers';
+import type { Range } from '../../../hcl/syntax';
+import type { Attribute, Block, TfModule } from '../../../terraform/types';
+import { rootName } from '../../../terraform/references';
 
 /** Where a provider is first used, for the report. */
 interface ProviderUse {

@@ -1,7 +1,7 @@
-import { descendants } from '../../k8s';
+import { descendants } from '../../../terraform/k8s/blocks';
 import { createRule } from '../../rule';
-import type { Block, TfModule } from '../../types';
-import { ownExpressions } from './_helpers';
+import type { Block, TfModule } from '../../../terraform/types';
+import { ownExpressions } from '../../../terraform/references';
 
 const VAR_REFERENCE = /^var\.([A-Za-z_][A-Za-z0-9_-]*)/;
 

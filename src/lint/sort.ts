@@ -1,4 +1,4 @@
-import type { Finding } from '../lint/types';
+import type { Finding } from './types';
 
 /**
  * The one order of findings everywhere: file, line, column, rule id; the other

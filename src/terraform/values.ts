@@ -2,7 +2,8 @@
  * Helpers over evaluated values (`LVal`): constructors, lookups, equality and the
  * encodings Terraform's `jsonencode`/`yamlencode` produce.
  */
-import type { LEntry, LVal, Range } from './types';
+import type { Range } from '../hcl/syntax';
+import type { LEntry, LVal } from './types';
 
 export function unknown(range: Range, ref?: string): LVal {
   return ref === undefined ? { kind: 'unknown', range } : { kind: 'unknown', range, ref };

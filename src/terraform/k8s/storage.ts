@@ -1,30 +1,77 @@
 /**
+ * Pod volumes, claims and paths: what backs each volume mount of a container, and the storage class of each claim.
+ */
+import type { Range } from '../../hcl/syntax';
+import type { Attribute, Block, LVal, Resource, TfModule } from '../types';
+import { mapOf, stringOf } from '../values';
+import { attr, attrString, attrValue, blocksOf, firstBlock, memo, metadataName, moduleName, resolveResource, resourcesOf } from './blocks';
+import { type ContainerRef, type Workload, containers, workloads } from './workloads';
+
+/** What the storage views need to know of the cluster's storage classes (the lint facts supplies it). */
+export interface StorageClassFacts {
+  bindingMode: 'Immediate' | 'WaitForFirstConsumer';
+  /** Backed by network storage (data reachable from every node). */
+  network: boolean;
+  /** Served over NFS. */
+  nfs: boolean;
+}
+
+export interface StorageFacts {
+  storageClasses: Record<string, StorageClassFacts>;
+  /** Host path under which GlusterFS bricks are mounted on the nodes. */
+  glusterfsRoot: string;
+}
+
+/** Pod volumes by name (name unknown: skipped). */
+export const podVolumes: (workload: Workload) => ReadonlyMap<string, Block> = memo((workload) => {
+  const volumes = new Map<string, Block>();
+  for (const v of blocksOf(workload.podSpec, 'volume')) {
+    const name = attrString(v, 'name');
+    if (name !== undefined) volumes.set(name, v);
+  }
+  return volumes;
+});
+
+/** The module's `kubernetes_persistent_volume_claim` a pod volume mounts. */
+export function claimOfVolume(module: TfModule, volume: Block): Resource | undefined {
+  const claim = attrValue(firstBlock(volume, 'persistent_volume_claim'), 'claim_name');
+  return claim && resolveResource(module, claim, resourcesOf(module, 'kubernetes_persistent_volume_claim'));
+}
+
+/** The module's ConfigMap a pod volume mounts. */
+export function configMapOfVolume(module: TfModule, volume: Block | undefined): Resource | undefined {
+  const name = attrValue(firstBlock(volume, 'config_map'), 'name');
+  return name && resolveResource(module, name, resourcesOf(module, 'kubernetes_config_map'));
+}
+
+/** `//a/b/` → `/a/b`; `.` segments dropped, `..` resolved. */
+export function normalisePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** True when `path` is `dir` or below it (by segments: `/a/bc` is not within `/a/b`). */
+export function isWithin(path: string, dir: string): boolean {
+  return dir === '/' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** The mount a path lives on: the deepest mount whose (normalised) path contains it; nested mounts shadow their parent. */
+export function mountOfPath<T extends { path: string }>(mounts: readonly T[], path: string): T | undefined {
+  let best: T | undefined;
+  for (const mount of mounts) if (isWithin(path, mount.path) && (!best || mount.path.length > best.path.length)) best = mount;
+  return best;
+}
+
+/**
  * The storage view the `storage/*` rules share: claims (PVC resources and
  * StatefulSet claim templates), their storage class, what backs each volume
  * mount of a container, and the absolute paths a container's strings name.
  */
-import type { Constitution, StorageClass } from '../../constitution';
-import {
-  attr,
-  attrString,
-  blocksOf,
-  claimOfVolume,
-  containers,
-  firstBlock,
-  isWithin,
-  memo,
-  metadataName,
-  moduleName,
-  mountOfPath,
-  normalisePath,
-  podVolumes,
-  resourcesOf,
-  workloads,
-  type ContainerRef,
-  type Workload,
-} from '../../k8s';
-import type { Attribute, Block, LVal, Range, Resource, TfModule } from '../../types';
-import { mapOf, stringOf } from '../../values';
 
 // ---------------------------------------------------------------------------
 // Claims
@@ -72,15 +119,15 @@ export function classOf(spec: Block | undefined): ClassOf {
   return value.kind === 'string' ? { kind: 'known', name: value.value, attribute } : { kind: 'unknown' };
 }
 
-/** A class the constitution describes; classes it does not know are never judged. */
-export function storageClass(constitution: Constitution, name: string | undefined): StorageClass | undefined {
-  if (name === undefined || !Object.hasOwn(constitution.storageClasses, name)) return undefined;
-  return constitution.storageClasses[name];
+/** A class the facts describes; classes it does not know are never judged. */
+export function storageClass(facts: StorageFacts, name: string | undefined): StorageClassFacts | undefined {
+  if (name === undefined || !Object.hasOwn(facts.storageClasses, name)) return undefined;
+  return facts.storageClasses[name];
 }
 
 /** A configured class with the wanted property, for messages that suggest a move (e.g. a class that is not NFS). */
-export function classWhere(constitution: Constitution, test: (storage: StorageClass) => boolean): string | undefined {
-  return Object.entries(constitution.storageClasses).find(([, storage]) => test(storage))?.[0];
+export function classWhere(facts: StorageFacts, test: (storage: StorageClassFacts) => boolean): string | undefined {
+  return Object.entries(facts.storageClasses).find(([, storage]) => test(storage))?.[0];
 }
 
 /** Names an exception may use for a claim. */
@@ -117,7 +164,7 @@ export interface Mount {
 }
 
 /** The volume mounts of a container whose volume name and path are known. */
-export function mountsOf(module: TfModule, constitution: Constitution, container: ContainerRef): Mount[] {
+export function mountsOf(module: TfModule, facts: StorageFacts, container: ContainerRef): Mount[] {
   const volumes = podVolumes(container.workload);
   const out: Mount[] = [];
   for (const block of blocksOf(container.block, 'volume_mount')) {
@@ -127,36 +174,36 @@ export function mountsOf(module: TfModule, constitution: Constitution, container
     if (volume === undefined || attribute === undefined || path === undefined || !path.startsWith('/')) continue;
     const volumeBlock = volumes.get(volume);
     const backing = volumeBlock
-      ? backingOfVolume(module, constitution, volumeBlock)
-      : backingOfTemplate(constitution, container.workload, volume);
+      ? backingOfVolume(module, facts, volumeBlock)
+      : backingOfTemplate(facts, container.workload, volume);
     out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
   }
   return out;
 }
 
-function classBacking(constitution: Constitution, className: string | undefined, claimName: string | undefined): Backing | undefined {
-  const storage = storageClass(constitution, className);
+function classBacking(facts: StorageFacts, className: string | undefined, claimName: string | undefined): Backing | undefined {
+  const storage = storageClass(facts, className);
   if (!storage || className === undefined) return undefined;
   const claim = claimName === undefined ? 'a claim' : `claim "${claimName}"`;
   return { description: `${claim} of class "${className}"`, network: storage.network, nfs: storage.nfs, className, names: claimName === undefined ? [] : [claimName] };
 }
 
-function backingOfVolume(module: TfModule, constitution: Constitution, volume: Block): Backing | undefined {
+function backingOfVolume(module: TfModule, facts: StorageFacts, volume: Block): Backing | undefined {
   if (firstBlock(volume, 'persistent_volume_claim')) {
     const resource = claimOfVolume(module, volume);
     if (!resource) return undefined;
     const claim = claimFrom(resource, resource.block, false);
     const cls = classOf(claim.spec);
-    return cls.kind === 'known' ? classBacking(constitution, cls.name, claim.name) : undefined;
+    return cls.kind === 'known' ? classBacking(facts, cls.name, claim.name) : undefined;
   }
   const ephemeral = firstBlock(volume, 'ephemeral', 'volume_claim_template', 'spec');
   if (ephemeral) {
     const cls = classOf(ephemeral);
-    return cls.kind === 'known' ? classBacking(constitution, cls.name, undefined) : undefined;
+    return cls.kind === 'known' ? classBacking(facts, cls.name, undefined) : undefined;
   }
   const hostPath = attrString(firstBlock(volume, 'host_path'), 'path');
-  if (hostPath !== undefined && isWithin(normalisePath(hostPath), normalisePath(constitution.glusterfsRoot))) {
-    return { description: `hostPath "${hostPath}" under the GlusterFS root "${constitution.glusterfsRoot}"`, network: true, nfs: false, names: [hostPath] };
+  if (hostPath !== undefined && isWithin(normalisePath(hostPath), normalisePath(facts.glusterfsRoot))) {
+    return { description: `hostPath "${hostPath}" under the GlusterFS root "${facts.glusterfsRoot}"`, network: true, nfs: false, names: [hostPath] };
   }
   // An `nfs` pod volume mounts an NFS export directly.
   const nfs = firstBlock(volume, 'nfs');
@@ -165,12 +212,12 @@ function backingOfVolume(module: TfModule, constitution: Constitution, volume: B
 }
 
 /** A mount with no pod volume of its name uses the StatefulSet's claim template of that name. */
-function backingOfTemplate(constitution: Constitution, workload: Workload, volume: string): Backing | undefined {
+function backingOfTemplate(facts: StorageFacts, workload: Workload, volume: string): Backing | undefined {
   if (workload.resource.canonicalType !== 'kubernetes_stateful_set') return undefined;
   const template = blocksOf(workload.spec, 'volume_claim_template').find((t) => attrString(firstBlock(t, 'metadata'), 'name') === volume);
   if (!template) return undefined;
   const cls = classOf(firstBlock(template, 'spec'));
-  return cls.kind === 'known' ? classBacking(constitution, cls.name, volume) : undefined;
+  return cls.kind === 'known' ? classBacking(facts, cls.name, volume) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -205,15 +252,15 @@ export interface ContainerMounts {
   mounts: Mount[];
 }
 
-/** Three rules ask for the same mounts of the same module under the same constitution. */
-const mountsCache = new WeakMap<TfModule, { constitution: Constitution; value: readonly ContainerMounts[] }>();
+/** Three rules ask for the same mounts of the same module under the same facts. */
+const mountsCache = new WeakMap<TfModule, { facts: StorageFacts; value: readonly ContainerMounts[] }>();
 
 /** Every container (init containers included) of every workload, with its resolved mounts. */
-export function containersWithMounts(module: TfModule, constitution: Constitution): readonly ContainerMounts[] {
+export function containersWithMounts(module: TfModule, facts: StorageFacts): readonly ContainerMounts[] {
   const cached = mountsCache.get(module);
-  if (cached?.constitution === constitution) return cached.value;
-  const value = workloads(module).flatMap((workload) => containers(workload).map((container) => ({ container, mounts: mountsOf(module, constitution, container) })));
-  mountsCache.set(module, { constitution, value });
+  if (cached?.facts === facts) return cached.value;
+  const value = workloads(module).flatMap((workload) => containers(workload).map((container) => ({ container, mounts: mountsOf(module, facts, container) })));
+  mountsCache.set(module, { facts, value });
   return value;
 }
 

@@ -1,5 +1,5 @@
-import { PARSE_ERROR } from './engine-ids';
-import type { discoverFiles } from './load';
+import { PARSE_ERROR } from './types';
+import type { discoverFiles } from '../terraform/load';
 import type { Finding } from './types';
 
 /** The last steps of a lint run, kept light so a cached run loads nothing else. */

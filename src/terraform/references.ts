@@ -1,7 +1,7 @@
 /**
- * Expressions and names as the `terraform/*` rules read them.
+ * The expressions a block writes and the names its references start with.
  */
-import type { Attribute, Block } from '../../types';
+import type { Attribute, Block } from './types';
 
 /**
  * The expressions written directly in a block: its attributes, plus the
@@ -15,9 +15,4 @@ export function ownExpressions(block: Block): Attribute[] {
 /** The first name of a traversal text: `kubernetes.hestia` → `kubernetes`, `var.x[0]` → `var`. */
 export function rootName(reference: string): string {
   return /^[^.[]*/.exec(reference)?.[0] ?? reference;
-}
-
-/** `count` nouns: `1 line`, `3 lines`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

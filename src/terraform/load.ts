@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
 import { buildModule, type ParsedFile } from './model';
-import { parseFile, type FileSyntax } from './syntax';
+import { parseFile } from '../hcl/parser';
+import { type FileSyntax } from '../hcl/syntax';
 import type { TfFile, TfModule } from './types';
 
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);

@@ -3,8 +3,8 @@
  * source block, and every nested block the provider schema knows, paired with
  * its schema. Computed once per module instance and reused by every rule.
  */
-import { resourceSchema, type BodySchema } from '../../../schema/provider';
-import type { Block, Resource, TfModule } from '../../types';
+import { resourceSchema, type BodySchema } from './provider';
+import type { Block, Resource, TfModule } from '../terraform/types';
 
 /** Meta-arguments Terraform itself handles in every resource and data block. */
 export const META_ATTRIBUTES: ReadonlySet<string> = new Set(['count', 'for_each', 'depends_on', 'provider']);

@@ -5,8 +5,9 @@
  * `count.index`, unsupported functions...) becomes `unknown`; unknown is
  * contagious and never throws. Values keep the range where they are written.
  */
-import type { Expr, Step, TemplatePart } from './syntax';
-import type { LEntry, LVal, Range } from './types';
+import type { Expr, Step, TemplatePart } from '../hcl/syntax';
+import type { Range } from '../hcl/syntax';
+import type { LEntry, LVal } from './types';
 import { asText, entryOf, isWhollyKnown, numberText, str, toJson, toYaml, unknown, valuesEqual } from './values';
 
 /** What a module instance provides to its expressions. */

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { evaluate, referencesOf, type Scope } from './evaluate';
-import type { AttributeSyntax, BlockSyntax, CommentSyntax, FileSyntax } from './syntax';
+import type { AttributeSyntax, BlockSyntax, CommentSyntax, FileSyntax } from '../hcl/syntax';
 import type { Attribute, Block, Local, LVal, ModuleCall, Output, Resource, TfFile, TfModule, Variable } from './types';
 import { entryOf, unknown } from './values';
 

@@ -1,4 +1,4 @@
-import { imageVariable, storageSizeVariable } from '../generate/naming';
+import { imageVariable, storageSizeVariable } from './naming';
 import { configText, type ConfigValue, type Service, type Stack, type Text } from './schema';
 
 /** A cross-field problem in a service spec: where (a path into the spec) and what. */

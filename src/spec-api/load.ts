@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
-import { formatPath, formatZodError, zodErrorMap } from '../lint/zod-errors';
+import { formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
 import { SOURCE_FILE, sourceFileOf } from './define';
 import { checkService } from './refine';

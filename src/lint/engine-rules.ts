@@ -6,7 +6,7 @@ import { createRule, type Rule } from './rule';
  * the engine reports them while parsing files and matching suppressions.
  */
 
-import { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED } from './engine-ids';
+import { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED } from './types';
 
 export { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED };
 

@@ -1,13 +1,27 @@
 /**
- * HCL syntax trees for the linter: plain objects (bodies, blocks, attributes,
- * expressions) that carry 1-based ranges, read by `../hcl/parser`. The model and
- * the evaluator work on these.
+ * HCL syntax trees: plain objects (bodies, blocks, attributes, expressions) that
+ * carry 1-based ranges, read by `./parser`. The Terraform model and its
+ * evaluator work on these.
+ *
+ * Every position is 1-based (line and column), columns count UTF-16 code units
+ * of the line, and `endLine`/`endColumn` point just past the last character.
  */
-import { parseHcl } from '../hcl/parser';
-import type { ParseError, Range } from './types';
 
-// ---------------------------------------------------------------------------
-// Syntax types
+
+export interface Range {
+  /** Path of the file, as given to the loader (absolute). */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ParseError {
+  file: string;
+  message: string;
+  range: Range;
+}
 
 export type Expr =
   | { t: 'literal'; value: string | number | boolean | null; range: Range }
@@ -79,15 +93,4 @@ export interface FileSyntax {
   errors: ParseError[];
 }
 
-// ---------------------------------------------------------------------------
-
-/** Parses a file synchronously. Never throws on bad HCL: errors are returned with their range (the first one of each broken top-level block). */
-export function parseFileSync(path: string, text: string): FileSyntax {
-  // CRLF → LF keeps every line and column as it is while making templates see plain newlines.
-  return parseHcl(path, text.includes('\r') ? text.replace(/\r\n/g, '\n') : text);
-}
-
-/** Parses one file; see `parseFileSync`. */
-export async function parseFile(path: string, text: string): Promise<FileSyntax> {
-  return parseFileSync(path, text);
-}
+//

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import { formatFindingLine } from '../formatters/text';
-import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
-import { PARSE_ERROR } from './config-engine-rules';
-import type { Constitution } from './constitution';
-import { lintModules } from './engine';
-import { loadSources } from './load';
-import { hasOptions, type Rule } from './rule';
-import type { Finding } from './types';
+import { formatFindingLine } from '../../src/formatters/text';
+import { resolveConfig, type ResolvedConfig, type RuleSetting } from '../../src/lint/config';
+import { PARSE_ERROR } from '../../src/lint/engine-rules';
+import type { Constitution } from '../../src/lint/constitution';
+import { lintModules } from '../../src/lint/engine';
+import { loadSources } from '../../src/terraform/load';
+import { hasOptions, type Rule } from '../../src/lint/rule';
+import type { Finding } from '../../src/lint/types';
 
 /**
  * Table-driven rule tests, one jest test per row:

@@ -3,7 +3,7 @@
  * module it calls. They run on the called module's instance, which the loader
  * builds with its caller (`TfModule.caller`), and report in the caller's file.
  */
-import type { Attribute, ModuleCall, TfModule, Variable } from '../../types';
+import type { Attribute, ModuleCall, TfModule, Variable } from './types';
 
 /** Arguments of a `module` block that Terraform itself handles. */
 const MODULE_META_ARGUMENTS: ReadonlySet<string> = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers']);

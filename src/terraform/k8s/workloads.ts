@@ -1,0 +1,112 @@
+/**
+ * Workloads and their containers: which resources carry a pod template, the containers of each, their env and the strings they hand to the process.
+ */
+import type { Range } from '../../hcl/syntax';
+import type { Block, LVal, Resource, TfModule } from '../types';
+import { attrString, attrValue, blocksOf, firstBlock, memo } from './blocks';
+
+
+/** Workload kinds whose pods run until stopped (probes and scheduling matter). */
+const LONG_RUNNING = new Set(['kubernetes_deployment', 'kubernetes_stateful_set', 'kubernetes_daemon_set', 'kubernetes_replication_controller']);
+/** Every resource kind that carries a pod template. */
+const POD_CARRIERS = new Set([...LONG_RUNNING, 'kubernetes_job', 'kubernetes_cron_job', 'kubernetes_pod']);
+
+export interface Workload {
+  resource: Resource;
+  /** The `metadata` block of the pod template (labels, annotations). */
+  podMetadata: Block | undefined;
+  /** The pod `spec` block. */
+  podSpec: Block | undefined;
+  /** The workload's `spec` block (selector, replicas...). */
+  spec: Block | undefined;
+  longRunning: boolean;
+}
+
+/** Where the pod template sits in each kind. */
+function podTemplate(resource: Resource): { spec: Block | undefined; template: Block | undefined } {
+  const spec = firstBlock(resource.block, 'spec');
+  switch (resource.canonicalType) {
+    case 'kubernetes_pod':
+      return { spec, template: resource.block };
+    case 'kubernetes_cron_job':
+      return { spec, template: firstBlock(spec, 'job_template', 'spec', 'template') };
+    default:
+      return { spec, template: firstBlock(spec, 'template') };
+  }
+}
+
+function workloadOf(resource: Resource): Workload {
+  const { spec, template } = podTemplate(resource);
+  return {
+    resource,
+    spec,
+    podMetadata: firstBlock(template, 'metadata'),
+    podSpec: resource.canonicalType === 'kubernetes_pod' ? spec : firstBlock(template, 'spec'),
+    longRunning: LONG_RUNNING.has(resource.canonicalType),
+  };
+}
+
+/** The module's managed resources that carry a pod template. */
+export const workloads: (module: TfModule) => readonly Workload[] = memo((module) =>
+  module.resources.filter((r) => r.mode === 'resource' && POD_CARRIERS.has(r.canonicalType)).map(workloadOf),
+);
+
+export interface ContainerRef {
+  block: Block;
+  init: boolean;
+  /** The container's `name`, when known. */
+  name: string | undefined;
+  workload: Workload;
+}
+
+const allContainers = memo((workload: Workload): readonly ContainerRef[] => {
+  const main = blocksOf(workload.podSpec, 'container').map((block) => ({ block, init: false }));
+  const init = blocksOf(workload.podSpec, 'init_container').map((block) => ({ block, init: true }));
+  return [...main, ...init].map((c) => ({ ...c, name: attrString(c.block, 'name'), workload }));
+});
+
+/** The containers of a workload, main ones first, then init containers (unless `init: false`). */
+export function containers(workload: Workload, options: { init?: boolean } = {}): readonly ContainerRef[] {
+  const all = allContainers(workload);
+  return options.init === false ? all.filter((c) => !c.init) : all;
+}
+
+/** The env vars of a container by name: known values as LVal, `value_from` ones as unknown. */
+export function envOf(container: Block): Map<string, LVal> {
+  const out = new Map<string, LVal>();
+  for (const env of blocksOf(container, 'env')) {
+    const name = attrString(env, 'name');
+    if (name === undefined) continue;
+    out.set(name, attrValue(env, 'value') ?? { kind: 'unknown', range: env.range });
+  }
+  return out;
+}
+
+/** A string the container hands to its process: an env value, an argument, a command word. */
+export interface LocatedString {
+  text: string;
+  range: Range;
+  /** The env var's name, for env values. */
+  envName?: string;
+  /** Index in `args`/`command`, for arguments. */
+  list?: 'args' | 'command';
+  index?: number;
+}
+
+/** The known strings of a container's env values, `command` and `args` (unknown ones skipped). */
+export function containerStrings(container: Block): LocatedString[] {
+  const out: LocatedString[] = [];
+  for (const env of blocksOf(container, 'env')) {
+    const value = attrValue(env, 'value');
+    const envName = attrString(env, 'name');
+    if (value?.kind === 'string') out.push(envName === undefined ? { text: value.value, range: value.range } : { text: value.value, range: value.range, envName });
+  }
+  for (const list of ['command', 'args'] as const) {
+    const value = attrValue(container, list);
+    if (value?.kind !== 'tuple') continue;
+    value.items.forEach((item, index) => {
+      if (item.kind === 'string') out.push({ text: item.value, range: item.range, list, index });
+    });
+  }
+  return out;
+}
