@@ -16,7 +16,11 @@ const results = [];
 function run(args, cwd, okCodes = [0]) {
   const rssFile = path.join(work, 'rss');
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['-r', rssPreload, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GEN_MODULES_BENCH_RSS: rssFile, NO_COLOR: '1' } });
+  const child = spawnSync(process.execPath, ['-r', rssPreload, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GEN_MODULES_BENCH_RSS: rssFile, NO_COLOR: '1' },
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (!okCodes.includes(child.status)) throw new Error(`${args.join(' ')} exited ${child.status}:\n${child.stderr}`);
   const rssMb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
@@ -69,12 +73,26 @@ for (const count of [100, 1000]) {
   const written = writeTfTree(tree, generatedTree, count);
   const bare = median(3, () => run([parseLoop, tree], work));
   const cold = median(3, () => run([bin, 'lint', tree, '--format', 'json'], work, [0, 1]));
-  record(`lint ${written} files (cold)`, cold, bare, 0.6, `x bare hcl2json loop; ${(written / cold.seconds).toFixed(0)} files/s; peak RSS ${cold.rssMb.toFixed(0)} MB`);
+  record(
+    `lint ${written} files (cold)`,
+    cold,
+    bare,
+    0.6,
+    `x bare hcl2json loop; ${(written / cold.seconds).toFixed(0)} files/s; peak RSS ${cold.rssMb.toFixed(0)} MB`,
+  );
   const cacheDir = path.join(work, `cache-${count}`);
   run([bin, 'lint', tree, '--format', 'json', '--cache', '--cache-location', cacheDir], work, [0, 1]);
   const cached = median(3, () => run([bin, 'lint', tree, '--format', 'json', '--cache', '--cache-location', cacheDir], work, [0, 1]));
   record(`lint ${written} files (--cache, unchanged)`, cached, bare, 0.2, `x bare hcl2json loop; peak RSS ${cached.rssMb.toFixed(0)} MB`);
-  if (count === 1000) results.push({ name: 'lint 1,000 files peak RSS', seconds: NaN, ratio: cold.rssMb, target: 300, ok: cold.rssMb <= 300, extra: 'MB (target <= 300 MB)' });
+  if (count === 1000)
+    results.push({
+      name: 'lint 1,000 files peak RSS',
+      seconds: NaN,
+      ratio: cold.rssMb,
+      target: 300,
+      ok: cold.rssMb <= 300,
+      extra: 'MB (target <= 300 MB)',
+    });
 }
 
 console.log(`baseline node -e 0: ${nodeBaseline.seconds.toFixed(3)} s`);

@@ -22,21 +22,34 @@ function writeSpecs(dir, repo, count) {
           env: { LOG_LEVEL: 'info', TOKEN: { secret: 'TOKEN' }, POD_IP: { field: 'status.podIP' } },
           resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
           probes: { liveness: { http: { path: '/healthz', port: 'http' } }, readiness: { http: { path: '/ready', port: 'http' } } },
-          volumeMounts: [{ volume: 'config', mountPath: '/etc/app' }, { volume: 'data', mountPath: '/data' }],
+          volumeMounts: [
+            { volume: 'config', mountPath: '/etc/app' },
+            { volume: 'data', mountPath: '/data' },
+          ],
         },
       ],
       persistence: { data: { size: '1Gi' } },
-      configMaps: { config: { files: { 'app.yml': { yaml: { server: { port: 8080, replacement: '${1}' }, features: ['a', 'b', 'c'], limits: { rps: i } } } } } },
+      configMaps: {
+        config: {
+          files: { 'app.yml': { yaml: { server: { port: 8080, replacement: '${1}' }, features: ['a', 'b', 'c'], limits: { rps: i } } } },
+        },
+      },
       service: { ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
       ingress: { port: 'http' },
       secrets: { keys: ['TOKEN'] },
       rbac: { clusterRules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }] },
       podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
     };
-    fs.writeFileSync(path.join(dir, `${name}.ts`), `import { defineService } from 'gen-modules';\n\nexport default defineService(${JSON.stringify(spec, null, 2)});\n`);
+    fs.writeFileSync(
+      path.join(dir, `${name}.ts`),
+      `import { defineService } from 'gen-modules';\n\nexport default defineService(${JSON.stringify(spec, null, 2)});\n`,
+    );
   }
   const imports = names.map((n, i) => `import s${i} from './${n}';`).join('\n');
-  fs.writeFileSync(path.join(dir, 'index.ts'), `import stack from './stack';\n${imports}\n\nexport { stack };\nexport const services = [${names.map((_, i) => `s${i}`).join(', ')}];\n`);
+  fs.writeFileSync(
+    path.join(dir, 'index.ts'),
+    `import stack from './stack';\n${imports}\n\nexport { stack };\nexport const services = [${names.map((_, i) => `s${i}`).join(', ')}];\n`,
+  );
 }
 
 /** Copy the .tf files of `source` (a generated tree) again and again until `count` files exist below `dir`. */

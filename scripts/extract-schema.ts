@@ -74,7 +74,8 @@ const FORMAT =
   'block = [kind ("single" = at most one, "list" = any number; "!" = at least one required), body or "#<key of shared>"]';
 
 /** `{@link https://registry.terraform.io/providers/hashicorp/kubernetes/2.38.0/docs/resources/deployment_v1#wait_for_rollout ...}` */
-const DOCS_LINK = /\{@link https:\/\/registry\.terraform\.io\/providers\/hashicorp\/kubernetes\/([^/]+)\/docs\/(resources|data-sources)\/(\w+)(?:#(\w+))?[ }]/g;
+const DOCS_LINK =
+  /\{@link https:\/\/registry\.terraform\.io\/providers\/hashicorp\/kubernetes\/([^/]+)\/docs\/(resources|data-sources)\/(\w+)(?:#(\w+))?[ }]/g;
 
 interface DocsLink {
   version: string;
@@ -167,11 +168,15 @@ class Interner {
 const SHARE_ABOVE = 100;
 
 /** Write interned bodies out, inlining those used once and sharing the rest by name. */
-function emit(interner: Interner, roots: Array<{ mode: 'resources' | 'dataSources'; type: string; id: number }>): Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> {
+function emit(
+  interner: Interner,
+  roots: Array<{ mode: 'resources' | 'dataSources'; type: string; id: number }>,
+): Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> {
   const sharedName = new Map<number, string>();
   interner.referrers.forEach((referrers, id) => {
     // A small body costs less written twice than named once and referred to.
-    if (referrers.size > 1 && JSON.stringify(interner.bodies[id]).length > SHARE_ABOVE) sharedName.set(id, interner.paths[id] ?? String(id));
+    if (referrers.size > 1 && JSON.stringify(interner.bodies[id]).length > SHARE_ABOVE)
+      sharedName.set(id, interner.paths[id] ?? String(id));
   });
   const bodyOf = (id: number): BodyOut => {
     const out: BodyOut = {};

@@ -30,8 +30,20 @@ export default defineService({
         limits: { cpu: '200m', memory: '128Mi' },
       },
       probes: {
-        liveness: { http: { path: '/-/healthy', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
-        readiness: { http: { path: '/-/ready', port: 'http' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+        liveness: {
+          http: { path: '/-/healthy', port: 'http' },
+          initialDelaySeconds: 10,
+          periodSeconds: 15,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
+        readiness: {
+          http: { path: '/-/ready', port: 'http' },
+          initialDelaySeconds: 5,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
       },
       volumeMounts: [
         { volume: 'config', mountPath: '/etc/alertmanager/config', readOnly: true },
@@ -76,7 +88,11 @@ export default defineService({
             ],
             inhibit_rules: [
               // A critical alert silences the warnings of the same name and place.
-              { source_matchers: ['severity="critical"'], target_matchers: ['severity="warning"'], equal: ['alertname', 'namespace', 'node'] },
+              {
+                source_matchers: ['severity="critical"'],
+                target_matchers: ['severity="warning"'],
+                equal: ['alertname', 'namespace', 'node'],
+              },
             ],
           }),
         },
@@ -93,6 +109,10 @@ export default defineService({
     email_to: { description: 'Where alert e-mails go', type: 'string', default: 'alerts@brmartin.co.uk' },
     email_from: { description: 'Sender of alert e-mails', type: 'string', default: 'alertmanager@brmartin.co.uk' },
     smtp_smarthost: { description: 'SMTP server and port', type: 'string', default: 'smtp.brmartin.co.uk:587' },
-    smtp_username: { description: 'SMTP user name (its password comes from Vault)', type: 'string', default: 'alertmanager@brmartin.co.uk' },
+    smtp_username: {
+      description: 'SMTP user name (its password comes from Vault)',
+      type: 'string',
+      default: 'alertmanager@brmartin.co.uk',
+    },
   },
 });

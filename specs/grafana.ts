@@ -59,7 +59,11 @@ function databaseSettings(options: GrafanaOptions): DatabaseSettings {
       sidecars: [],
       configMaps: {},
       variables: {
-        database_host: { description: 'PostgreSQL host:port for Grafana', type: 'string', default: 'postgres.default.svc.cluster.local:5432' },
+        database_host: {
+          description: 'PostgreSQL host:port for Grafana',
+          type: 'string',
+          default: 'postgres.default.svc.cluster.local:5432',
+        },
         database_name: { description: 'PostgreSQL database of Grafana', type: 'string', default: 'grafana' },
       },
       podAnnotations: {},
@@ -121,7 +125,11 @@ function databaseSettings(options: GrafanaOptions): DatabaseSettings {
       },
     },
     variables: {
-      litestream_bucket: { description: 'MinIO bucket that holds the litestream replica of the database', type: 'string', default: 'litestream' },
+      litestream_bucket: {
+        description: 'MinIO bucket that holds the litestream replica of the database',
+        type: 'string',
+        default: 'litestream',
+      },
       litestream_endpoint: {
         description: 'S3 endpoint of MinIO for litestream',
         type: 'string',

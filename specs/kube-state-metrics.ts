@@ -29,8 +29,20 @@ export default defineService({
         limits: { cpu: '250m', memory: '256Mi' },
       },
       probes: {
-        liveness: { http: { path: '/livez', port: 'http-metrics' }, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
-        readiness: { http: { path: '/readyz', port: 'telemetry' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+        liveness: {
+          http: { path: '/livez', port: 'http-metrics' },
+          initialDelaySeconds: 5,
+          periodSeconds: 15,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
+        readiness: {
+          http: { path: '/readyz', port: 'telemetry' },
+          initialDelaySeconds: 5,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
       },
       securityContext: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
     },
@@ -43,7 +55,11 @@ export default defineService({
     ],
   },
   rbac: {
-    clusterRules: Object.entries(exported).map(([group, resources]) => ({ apiGroups: [group], resources: [...resources], verbs: ['list', 'watch'] })),
+    clusterRules: Object.entries(exported).map(([group, resources]) => ({
+      apiGroups: [group],
+      resources: [...resources],
+      verbs: ['list', 'watch'],
+    })),
   },
   podAnnotations: {
     'prometheus.io/scrape': 'true',

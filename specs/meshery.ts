@@ -51,8 +51,16 @@ export default defineService({
       'Meshery manages the mesh: it reads every object, and deploys and changes workloads and Cilium policies. Its UI must stay behind authentication.',
     clusterRules: [
       { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['', 'apps', 'batch'], resources: ['pods', 'services', 'configmaps', 'deployments', 'daemonsets', 'statefulsets', 'jobs'], verbs: ['create', 'update', 'patch', 'delete'] },
-      { apiGroups: ['cilium.io'], resources: ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'], verbs: ['create', 'update', 'patch', 'delete'] },
+      {
+        apiGroups: ['', 'apps', 'batch'],
+        resources: ['pods', 'services', 'configmaps', 'deployments', 'daemonsets', 'statefulsets', 'jobs'],
+        verbs: ['create', 'update', 'patch', 'delete'],
+      },
+      {
+        apiGroups: ['cilium.io'],
+        resources: ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'],
+        verbs: ['create', 'update', 'patch', 'delete'],
+      },
       { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create', 'update', 'patch'] },
     ],
   },

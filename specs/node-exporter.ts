@@ -31,8 +31,20 @@ export default defineService({
         limits: { cpu: '250m', memory: '128Mi' },
       },
       probes: {
-        liveness: { http: { path: '/', port: 'metrics' }, initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
-        readiness: { http: { path: '/', port: 'metrics' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+        liveness: {
+          http: { path: '/', port: 'metrics' },
+          initialDelaySeconds: 10,
+          periodSeconds: 15,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
+        readiness: {
+          http: { path: '/', port: 'metrics' },
+          initialDelaySeconds: 5,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
       },
       volumeMounts: [
         { volume: 'proc', mountPath: '/host/proc', readOnly: true },

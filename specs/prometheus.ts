@@ -22,8 +22,18 @@ const kubeletJob = (jobName: string, metricsPath: string) => ({
 /** `prometheus.io/scrape`, `/path` and `/port` annotations on pods or services. */
 const annotationRelabels = (object: 'pod' | 'service') => [
   { source_labels: [`__meta_kubernetes_${object}_annotation_prometheus_io_scrape`], action: 'keep', regex: 'true' },
-  { source_labels: [`__meta_kubernetes_${object}_annotation_prometheus_io_scheme`], action: 'replace', target_label: '__scheme__', regex: '(https?)' },
-  { source_labels: [`__meta_kubernetes_${object}_annotation_prometheus_io_path`], action: 'replace', target_label: '__metrics_path__', regex: '(.+)' },
+  {
+    source_labels: [`__meta_kubernetes_${object}_annotation_prometheus_io_scheme`],
+    action: 'replace',
+    target_label: '__scheme__',
+    regex: '(https?)',
+  },
+  {
+    source_labels: [`__meta_kubernetes_${object}_annotation_prometheus_io_path`],
+    action: 'replace',
+    target_label: '__metrics_path__',
+    regex: '(.+)',
+  },
   {
     source_labels: ['__address__', `__meta_kubernetes_${object}_annotation_prometheus_io_port`],
     action: 'replace',
@@ -79,8 +89,20 @@ export default defineService({
         limits: { cpu: '2000m', memory: '2Gi' },
       },
       probes: {
-        liveness: { http: { path: '/-/healthy', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
-        readiness: { http: { path: '/-/ready', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+        liveness: {
+          http: { path: '/-/healthy', port: 'http' },
+          initialDelaySeconds: 30,
+          periodSeconds: 15,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
+        readiness: {
+          http: { path: '/-/ready', port: 'http' },
+          initialDelaySeconds: 10,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
       },
       volumeMounts: [
         // Side by side, not nested: a mount point cannot be created inside a read-only ConfigMap volume.
@@ -121,7 +143,11 @@ export default defineService({
                 authorization: { credentials_file: `${serviceAccountDir}/token` },
                 relabel_configs: [
                   {
-                    source_labels: ['__meta_kubernetes_namespace', '__meta_kubernetes_service_name', '__meta_kubernetes_endpoint_port_name'],
+                    source_labels: [
+                      '__meta_kubernetes_namespace',
+                      '__meta_kubernetes_service_name',
+                      '__meta_kubernetes_endpoint_port_name',
+                    ],
                     action: 'keep',
                     regex: 'default;kubernetes;https',
                   },
@@ -131,7 +157,11 @@ export default defineService({
               kubeletJob('kubernetes-cadvisor', '/metrics/cadvisor'),
               // The plan's "kubernetes-services" job uses role: service, which scrapes through the
               // Service's virtual IP (a random pod each time). Endpoints reach every pod behind it.
-              { job_name: 'kubernetes-service-endpoints', kubernetes_sd_configs: [{ role: 'endpoints' }], relabel_configs: annotationRelabels('service') },
+              {
+                job_name: 'kubernetes-service-endpoints',
+                kubernetes_sd_configs: [{ role: 'endpoints' }],
+                relabel_configs: annotationRelabels('service'),
+              },
               {
                 job_name: 'kubernetes-pods',
                 kubernetes_sd_configs: [{ role: 'pod' }],

@@ -15,7 +15,13 @@ export const clusterOverview: DashboardSpec = {
       height: 4,
       queries: [{ query: promql`sum(${m.kube_node_status_condition}{condition="Ready",status!="true"})` }],
     },
-    { title: 'Pods running', type: 'stat', width: 6, height: 4, queries: [{ query: promql`sum(${m.kube_pod_status_phase}{phase="Running"})` }] },
+    {
+      title: 'Pods running',
+      type: 'stat',
+      width: 6,
+      height: 4,
+      queries: [{ query: promql`sum(${m.kube_pod_status_phase}{phase="Running"})` }],
+    },
     {
       title: 'Container restarts (1h)',
       type: 'stat',
@@ -40,7 +46,9 @@ export const clusterOverview: DashboardSpec = {
       unit: 'short',
       stacked: true,
       description: 'CPU cores used by the containers of each namespace (cAdvisor).',
-      queries: [{ query: promql`sum by (namespace) (rate(${m.container_cpu_usage_seconds_total}{container!=""}[5m]))`, legend: '{{namespace}}' }],
+      queries: [
+        { query: promql`sum by (namespace) (rate(${m.container_cpu_usage_seconds_total}{container!=""}[5m]))`, legend: '{{namespace}}' },
+      ],
     },
     {
       title: 'Memory by namespace',
@@ -62,19 +70,34 @@ export const clusterOverview: DashboardSpec = {
       type: 'timeseries',
       unit: 'percentunit',
       max: 1,
-      queries: [{ query: promql`1 - sum by (node) (${m.node_memory_MemAvailable_bytes}) / sum by (node) (${m.node_memory_MemTotal_bytes})`, legend: '{{node}}' }],
+      queries: [
+        {
+          query: promql`1 - sum by (node) (${m.node_memory_MemAvailable_bytes}) / sum by (node) (${m.node_memory_MemTotal_bytes})`,
+          legend: '{{node}}',
+        },
+      ],
     },
     {
       title: 'Container restarts by pod (1h)',
       type: 'bargauge',
       width: 24,
-      queries: [{ query: promql`topk(10, sum by (namespace, pod) (increase(${m.kube_pod_container_status_restarts_total}[1h])) > 0)`, legend: '{{namespace}}/{{pod}}' }],
+      queries: [
+        {
+          query: promql`topk(10, sum by (namespace, pod) (increase(${m.kube_pod_container_status_restarts_total}[1h])) > 0)`,
+          legend: '{{namespace}}/{{pod}}',
+        },
+      ],
     },
     {
       title: 'Deployments without all replicas',
       type: 'table',
       width: 24,
-      queries: [{ query: promql`${m.kube_deployment_spec_replicas} - ${m.kube_deployment_status_replicas_available} > 0`, legend: '{{namespace}}/{{deployment}}' }],
+      queries: [
+        {
+          query: promql`${m.kube_deployment_spec_replicas} - ${m.kube_deployment_status_replicas_available} > 0`,
+          legend: '{{namespace}}/{{deployment}}',
+        },
+      ],
     },
   ],
 };

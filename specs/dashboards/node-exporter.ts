@@ -35,7 +35,10 @@ export const nodeExporter: DashboardSpec = {
       unit: 'percentunit',
       max: 1,
       queries: [
-        { query: promql`max by (node) (1 - ${m.node_filesystem_avail_bytes}{${selected},${realFilesystems}} / ${m.node_filesystem_size_bytes}{${selected},${realFilesystems}})`, legend: '{{node}}' },
+        {
+          query: promql`max by (node) (1 - ${m.node_filesystem_avail_bytes}{${selected},${realFilesystems}} / ${m.node_filesystem_size_bytes}{${selected},${realFilesystems}})`,
+          legend: '{{node}}',
+        },
       ],
     },
     {
@@ -50,7 +53,12 @@ export const nodeExporter: DashboardSpec = {
       type: 'timeseries',
       unit: 'percentunit',
       max: 1,
-      queries: [{ query: promql`1 - ${m.node_memory_MemAvailable_bytes}{${selected}} / ${m.node_memory_MemTotal_bytes}{${selected}}`, legend: '{{node}}' }],
+      queries: [
+        {
+          query: promql`1 - ${m.node_memory_MemAvailable_bytes}{${selected}} / ${m.node_memory_MemTotal_bytes}{${selected}}`,
+          legend: '{{node}}',
+        },
+      ],
     },
     {
       title: 'Load average',
@@ -75,8 +83,14 @@ export const nodeExporter: DashboardSpec = {
       type: 'timeseries',
       unit: 'Bps',
       queries: [
-        { query: promql`sum by (node) (rate(${m.node_network_receive_bytes_total}{${selected},${physicalDevices}}[5m]))`, legend: '{{node}} in' },
-        { query: promql`sum by (node) (rate(${m.node_network_transmit_bytes_total}{${selected},${physicalDevices}}[5m]))`, legend: '{{node}} out' },
+        {
+          query: promql`sum by (node) (rate(${m.node_network_receive_bytes_total}{${selected},${physicalDevices}}[5m]))`,
+          legend: '{{node}} in',
+        },
+        {
+          query: promql`sum by (node) (rate(${m.node_network_transmit_bytes_total}{${selected},${physicalDevices}}[5m]))`,
+          legend: '{{node}} out',
+        },
       ],
     },
     {

@@ -70,7 +70,9 @@ export function dashboard(spec: DashboardSpec) {
         defaults: {
           unit: panel.unit ?? 'short',
           ...(panel.max !== undefined ? { max: panel.max } : {}),
-          ...(panel.type === 'timeseries' ? { custom: { stacking: { mode: panel.stacked ? 'normal' : 'none' }, fillOpacity: panel.stacked ? 30 : 10 } } : {}),
+          ...(panel.type === 'timeseries'
+            ? { custom: { stacking: { mode: panel.stacked ? 'normal' : 'none' }, fillOpacity: panel.stacked ? 30 : 10 } }
+            : {}),
         },
         overrides: [],
       },

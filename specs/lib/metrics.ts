@@ -41,7 +41,9 @@ export type Exporter = keyof typeof exporters;
 export type Metric = (typeof exporters)[Exporter][number];
 
 /** Metric names as typed values: `m.node_load1`. */
-export const m = Object.fromEntries(Object.values(exporters).flatMap((names) => names.map((name) => [name, name]))) as { readonly [K in Metric]: K };
+export const m = Object.fromEntries(Object.values(exporters).flatMap((names) => names.map((name) => [name, name]))) as {
+  readonly [K in Metric]: K;
+};
 
 /** A PromQL expression, with the metrics it names. */
 export interface Query {

@@ -20,7 +20,10 @@ export const generateCommand: Command<GenerateArgs> = {
       })
       .example('$0', 'generate every module into ./out/modules-k8s and ./out/kubernetes.tf')
       .example('$0 --check', 'fail when the committed output is out of date')
-      .example('$0 --root ../infra --out ../infra/modules-k8s', 'write into a Terraform repository, keeping its kubernetes.tf outside the managed block')
+      .example(
+        '$0 --root ../infra --out ../infra/modules-k8s',
+        'write into a Terraform repository, keeping its kubernetes.tf outside the managed block',
+      )
       .strict(),
   handler: async (args) => {
     const api = generation();
@@ -36,7 +39,12 @@ export const generateCommand: Command<GenerateArgs> = {
     }
     api.applyChanges(changed, { force: args.force });
     reportConflicts(changed, 'overwritten (--force)');
-    process.stdout.write(summary(result.files.map((f) => f.service), result.changes));
+    process.stdout.write(
+      summary(
+        result.files.map((f) => f.service),
+        result.changes,
+      ),
+    );
   },
 };
 

@@ -17,10 +17,12 @@ export const lintCommand: Command<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Fail when there are more warnings than this' })
       .option('cache', { type: 'boolean', default: false, describe: 'Reuse findings of unchanged modules' })
       .option('cache-location', { type: 'string', default: `${DEFAULT_CACHE_LOCATION}/`, describe: 'Folder of the cache' })
-      .example('$0 lint ../infra/modules-k8s --format gitlab > gl-code-quality-report.json', 'lint hand-written modules for a GitLab merge request')
+      .example(
+        '$0 lint ../infra/modules-k8s --format gitlab > gl-code-quality-report.json',
+        'lint hand-written modules for a GitLab merge request',
+      )
       .strict() as unknown as Argv<LintArgs>,
   handler: async (args) => {
     process.exitCode = await run().runLint(args, process.cwd());
   },
 };
-

@@ -20,7 +20,9 @@ export const newCommand: Command<NewArgs> = {
     // ts-morph (and the TypeScript compiler inside it) loads only for this command.
     const { scaffoldService } = require('../scaffold/new') as typeof import('../scaffold/new');
     const result = scaffoldService(args.specs, args.service);
-    process.stdout.write(`gen-modules: wrote ${result.specFile} and registered it in ${result.indexFile}; edit it, then run gen-modules diff\n`);
+    process.stdout.write(
+      `gen-modules: wrote ${result.specFile} and registered it in ${result.indexFile}; edit it, then run gen-modules diff\n`,
+    );
     process.exitCode = 0;
   },
 };

@@ -15,7 +15,8 @@ export const rulesCommand: Command<RulesArgs> = {
       .example('$0 rules --format json', 'every rule with its default severity, summary and docs URL, as JSON')
       .strict() as unknown as Argv<RulesArgs>,
   handler: (args) => {
-    if (args.format !== 'text' && args.format !== 'json') throw new UserError(`--format: expected text or json, received "${String(args.format)}"`);
+    if (args.format !== 'text' && args.format !== 'json')
+      throw new UserError(`--format: expected text or json, received "${String(args.format)}"`);
     const { formatRules } = require('../lint/run') as typeof import('../lint/run');
     process.stdout.write(formatRules(args.format));
     process.exitCode = 0;

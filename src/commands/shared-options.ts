@@ -9,7 +9,10 @@ export const generationOptions = {
   specs: { type: 'string', default: './specs', describe: 'Folder of specs (with index.ts)' },
   out: { type: 'string', default: './out/modules-k8s', describe: 'Modules folder; kubernetes.tf goes beside it' },
   only: { type: 'array', string: true, describe: 'Limit to these services' },
-  root: { type: 'string', describe: 'Repository root: its kubernetes.tf keeps the module blocks between # BEGIN/# END gen-modules markers' },
+  root: {
+    type: 'string',
+    describe: 'Repository root: its kubernetes.tf keeps the module blocks between # BEGIN/# END gen-modules markers',
+  },
 } as const satisfies Record<string, Options>;
 
 export interface GenerationArgs {

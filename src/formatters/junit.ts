@@ -24,7 +24,11 @@ export const formatJunit: Formatter = (findings, context) => {
 function suite(file: string, findings: Finding[]): string {
   const name = escapeXml(file);
   if (findings.length === 0) {
-    return [`  <testsuite name="${name}" tests="1" failures="0" errors="0">`, `    <testcase name="${name}" classname="${name}"/>`, '  </testsuite>'].join('\n');
+    return [
+      `  <testsuite name="${name}" tests="1" failures="0" errors="0">`,
+      `    <testcase name="${name}" classname="${name}"/>`,
+      '  </testsuite>',
+    ].join('\n');
   }
   const cases = findings.map((f) => {
     const where = `${file}:${f.range.line}:${f.range.column}`;
@@ -34,5 +38,9 @@ function suite(file: string, findings: Finding[]): string {
       '    </testcase>',
     ].join('\n');
   });
-  return [`  <testsuite name="${name}" tests="${findings.length}" failures="${findings.length}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
+  return [
+    `  <testsuite name="${name}" tests="${findings.length}" failures="${findings.length}" errors="0">`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
 }

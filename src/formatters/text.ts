@@ -17,7 +17,12 @@ const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = { erro
 export function formatFindingLine(finding: Finding, context: Pick<FormatContext, 'cwd' | 'color'>): string {
   const paint = painter(context.color);
   const location = `${displayPath(finding.range.file, context.cwd)}:${finding.range.line}:${finding.range.column}`;
-  return [paint('underline', location), paint(SEVERITY_STYLE[finding.severity], finding.severity), paint('dim', finding.ruleId), finding.message].join('  ');
+  return [
+    paint('underline', location),
+    paint(SEVERITY_STYLE[finding.severity], finding.severity),
+    paint('dim', finding.ruleId),
+    finding.message,
+  ].join('  ');
 }
 
 function summaryLine(findings: readonly Finding[], color: boolean): string {

@@ -42,15 +42,17 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   if (externalSecret) files.push(['secrets.tf', 'secrets', { externalSecret }]);
   const rbac = rbacView(context);
   if (rbac) files.push(['rbac.tf', 'rbac', { rbac }]);
-  return files
-    .map(([name, template, view]) => ({
-      path: `${dir}/${name}`,
-      content: seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
-      source: loaded.file,
-      service: loaded.spec.name,
-    }))
-    // Code-unit order, not the locale's: the same bytes on every machine.
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return (
+    files
+      .map(([name, template, view]) => ({
+        path: `${dir}/${name}`,
+        content: seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
+        source: loaded.file,
+        service: loaded.spec.name,
+      }))
+      // Code-unit order, not the locale's: the same bytes on every machine.
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  );
 }
 
 /** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret). */

@@ -41,7 +41,8 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   if (only) {
     const known = new Set(specs.services.map((s) => s.spec.name));
     const unknown = [...only].filter((name) => !known.has(name));
-    if (unknown.length > 0) throw new UserError(`--only: no spec named ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length > 0)
+      throw new UserError(`--only: no spec named ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${[...known].join(', ')})`);
   }
   const outDir = path.resolve(options.outDir);
   const root = options.root === undefined ? path.dirname(outDir) : path.resolve(options.root);

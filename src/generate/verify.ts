@@ -1,6 +1,14 @@
 import { parse } from '@cdktf/hcl2json';
 import type { LoadedSpecs } from '../spec-api/load';
-import { configText, type ConfigValue, type Container, type EnvValue, type InitContainer, type Service, type Text } from '../spec-api/schema';
+import {
+  configText,
+  type ConfigValue,
+  type Container,
+  type EnvValue,
+  type InitContainer,
+  type Service,
+  type Text,
+} from '../spec-api/schema';
 import type { GeneratedFile } from './generate';
 import { objectName, vaultPath, resourceName, subResourceName, volumeNameAnnotation } from './naming';
 import { imageVariable, storageSizeVariable } from '../spec-api/naming';
@@ -108,7 +116,9 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
   addEncoded('auth_middleware', dig(tf, ['resource', 'kubectl_manifest', 'auth_middleware', 0, 'yaml_body']));
   addEncoded('basic_auth_secret', dig(tf, ['resource', 'kubectl_manifest', 'basic_auth_secret', 0, 'yaml_body']));
   const bodies = encoded.length
-    ? ((await parseText(`${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as { locals?: Array<Record<string, Json>> })
+    ? ((await parseText(`${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as {
+        locals?: Array<Record<string, Json>>;
+      })
     : {};
   const body = (key: string): Json => {
     const i = encoded.findIndex((e) => e.key === key);
@@ -122,7 +132,12 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
       const what = (field: string): string => `${block} "${c.name}" ${field}`;
       check.equal('main.tf', what('name'), dig(tf, [...at, 'name']), c.name);
       check.equal('main.tf', what('image'), dig(tf, [...at, 'image']), `${imageReference(c)}:\${var.${imageVariable(service, c.name)}}`);
-      check.equal('variables.tf', `${imageVariable(service, c.name)} default`, dig(variable(imageVariable(service, c.name)), ['default']), c.image.tag);
+      check.equal(
+        'variables.tf',
+        `${imageVariable(service, c.name)} default`,
+        dig(variable(imageVariable(service, c.name)), ['default']),
+        c.image.tag,
+      );
       if (c.args) check.equal('main.tf', what('args'), dig(tf, [...at, 'args']), c.args.map(expectedText));
       if (c.command) check.equal('main.tf', what('command'), dig(tf, [...at, 'command']), c.command.map(expectedText));
       c.ports.forEach((p, pi) => {
@@ -135,7 +150,12 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
         check.equal('main.tf', what(`env ${envName}`), envActual(env), expectedEnv(value));
       });
       check.equal('main.tf', what('resources.requests'), dig(tf, [...at, 'resources', 0, 'requests']), c.resources.requests);
-      check.equal('main.tf', what('resources.limits.memory'), dig(tf, [...at, 'resources', 0, 'limits', 'memory']), c.resources.limits.memory);
+      check.equal(
+        'main.tf',
+        what('resources.limits.memory'),
+        dig(tf, [...at, 'resources', 0, 'limits', 'memory']),
+        c.resources.limits.memory,
+      );
       c.volumeMounts.forEach((m, mi) => {
         check.equal('main.tf', what(`volume_mount ${m.volume}`), dig(tf, [...at, 'volume_mount', mi, 'mount_path']), m.mountPath);
       });
@@ -149,7 +169,12 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
     const storageClass = claim.storageClass ?? specs.stack.persistentClass;
     check.equal('main.tf', `PVC ${key} storage class`, dig(pvc, ['spec', 0, 'storage_class_name']), storageClass);
     check.equal('main.tf', `PVC ${key} name`, dig(pvc, ['metadata', 0, 'name']), `\${local.app_name}-${key}`);
-    check.equal('variables.tf', `${storageSizeVariable(service, key)} default`, dig(variable(storageSizeVariable(service, key)), ['default']), claim.size);
+    check.equal(
+      'variables.tf',
+      `${storageSizeVariable(service, key)} default`,
+      dig(variable(storageSizeVariable(service, key)), ['default']),
+      claim.size,
+    );
     const annotation = storageClass === specs.stack.persistentClass ? { 'volume-name': volumeNameAnnotation(service, key) } : undefined;
     check.equal('main.tf', `PVC ${key} annotations`, dig(pvc, ['metadata', 0, 'annotations']), annotation);
   }
@@ -158,13 +183,24 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
     for (const [file, content] of Object.entries(cm.files)) {
       const raw = dig(tf, ['resource', TYPES.configMap, subResourceName(service, key), 0, 'data', file]);
       if ('text' in content) check.equal('main.tf', `config ${objectName(service, key)}/${file}`, raw, expectedText(content.text));
-      else check.equal('main.tf', `config ${objectName(service, key)}/${file}`, body(`cm_${key}_${file}`), expectedConfig('yaml' in content ? content.yaml : content.json));
+      else
+        check.equal(
+          'main.tf',
+          `config ${objectName(service, key)}/${file}`,
+          body(`cm_${key}_${file}`),
+          expectedConfig('yaml' in content ? content.yaml : content.json),
+        );
     }
   }
 
   for (const [varName, v] of Object.entries(service.variables)) {
     const declared = variable(varName);
-    check.equal('variables.tf', `variable ${varName} default`, dig(declared, ['default']), typeof v.default === 'string' ? jsonTemplate(v.default) : v.default);
+    check.equal(
+      'variables.tf',
+      `variable ${varName} default`,
+      dig(declared, ['default']),
+      typeof v.default === 'string' ? jsonTemplate(v.default) : v.default,
+    );
     check.equal('variables.tf', `variable ${varName} description`, dig(declared, ['description']), jsonTemplate(v.description));
   }
 
@@ -180,7 +216,12 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
   if (service.ingress?.auth) {
     const middleware = body('auth_middleware');
     const route = body('ingress_route');
-    check.equal('main.tf', 'IngressRoute auth middleware', dig(route, ['spec', 'routes', 0, 'middlewares', 0, 'name']), '${local.app_name}-auth');
+    check.equal(
+      'main.tf',
+      'IngressRoute auth middleware',
+      dig(route, ['spec', 'routes', 0, 'middlewares', 0, 'name']),
+      '${local.app_name}-auth',
+    );
     const forward = specs.stack.auth.forward;
     if (forward) {
       check.equal('main.tf', 'forward auth address', dig(middleware, ['spec', 'forwardAuth', 'address']), jsonTemplate(forward.address));
@@ -197,17 +238,29 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
   if (service.secrets) {
     const es = body('external_secret');
     const remoteKey = vaultPath(service, specs.stack);
-    check.equal('secrets.tf', 'ExternalSecret data', dig(es, ['spec', 'data']), service.secrets.keys.map((k) => ({ secretKey: k, remoteRef: { key: remoteKey, property: k } })));
-    check.equal('secrets.tf', 'ExternalSecret store', dig(es, ['spec', 'secretStoreRef']), { name: specs.stack.secretStore.name, kind: specs.stack.secretStore.kind });
+    check.equal(
+      'secrets.tf',
+      'ExternalSecret data',
+      dig(es, ['spec', 'data']),
+      service.secrets.keys.map((k) => ({ secretKey: k, remoteRef: { key: remoteKey, property: k } })),
+    );
+    check.equal('secrets.tf', 'ExternalSecret store', dig(es, ['spec', 'secretStoreRef']), {
+      name: specs.stack.secretStore.name,
+      kind: specs.stack.secretStore.kind,
+    });
   }
 
   if (service.rbac) {
     const rules = dig(tf, ['resource', TYPES.clusterRole, name, 0, 'rule']);
     const expected = service.rbac.clusterRules.map((r) =>
       Object.fromEntries(
-        Object.entries({ api_groups: r.apiGroups, resources: r.resources, resource_names: r.resourceNames, non_resource_urls: r.nonResourceURLs, verbs: r.verbs }).filter(
-          ([, v]) => v !== undefined,
-        ),
+        Object.entries({
+          api_groups: r.apiGroups,
+          resources: r.resources,
+          resource_names: r.resourceNames,
+          non_resource_urls: r.nonResourceURLs,
+          verbs: r.verbs,
+        }).filter(([, v]) => v !== undefined),
       ),
     );
     check.equal('rbac.tf', 'ClusterRole rules', rules, expected);
@@ -215,8 +268,11 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
 
   const renovate = byName.get('variables.tf') ?? '';
   for (const c of [...service.containers, ...service.initContainers]) {
-    const line = new RegExp(`# renovate: datasource=docker depName=${escapeRegExp(imageReference(c))}\\n\\s*default\\s*= "${escapeRegExp(c.image.tag)}"\\n`);
-    if (!line.test(renovate)) check.equal('variables.tf', `renovate comment above ${imageVariable(service, c.name)} default`, 'missing', 'present');
+    const line = new RegExp(
+      `# renovate: datasource=docker depName=${escapeRegExp(imageReference(c))}\\n\\s*default\\s*= "${escapeRegExp(c.image.tag)}"\\n`,
+    );
+    if (!line.test(renovate))
+      check.equal('variables.tf', `renovate comment above ${imageVariable(service, c.name)} default`, 'missing', 'present');
   }
   return check.mismatches;
 }

@@ -129,7 +129,10 @@ export function applyChanges(changes: PlannedChange[], options: ApplyOptions = {
 }
 
 export function describeConflicts(conflicts: PlannedChange[]): string {
-  const lines = conflicts.map((c) => `  ${relative(c.target)}: ${c.conflict === 'edited' ? 'changed since it was generated (its content no longer matches its hash)' : 'written by hand (no gen-modules header)'}`);
+  const lines = conflicts.map(
+    (c) =>
+      `  ${relative(c.target)}: ${c.conflict === 'edited' ? 'changed since it was generated (its content no longer matches its hash)' : 'written by hand (no gen-modules header)'}`,
+  );
   return [
     `refusing to overwrite ${conflicts.length} file(s) edited by hand; nothing was written:`,
     ...lines,
@@ -140,7 +143,8 @@ export function describeConflicts(conflicts: PlannedChange[]): string {
 export function describeKept(kept: KeptFile[]): string {
   return kept
     .map((k) => {
-      const why = k.state === 'edited' ? 'edited by hand since it was generated' : 'generated without a content hash, so an edit cannot be ruled out';
+      const why =
+        k.state === 'edited' ? 'edited by hand since it was generated' : 'generated without a content hash, so an edit cannot be ruled out';
       return `gen-modules: kept ${relative(k.target)}: no spec generates it any more, but it was ${why}; delete it yourself if it is not needed\n`;
     })
     .join('');

@@ -16,14 +16,7 @@ export class Template {
 }
 
 export type HclValue =
-  | string
-  | number
-  | boolean
-  | null
-  | Expr
-  | Template
-  | readonly HclValue[]
-  | { readonly [key: string]: HclValue | undefined };
+  string | number | boolean | null | Expr | Template | readonly HclValue[] | { readonly [key: string]: HclValue | undefined };
 
 export const expr = (text: string): Expr => new Expr(text);
 export const template = (...parts: Array<string | Expr>): Template => new Template(parts);

@@ -64,9 +64,7 @@ export interface Token {
   spaces: number;
 }
 
-export type LexResult =
-  | { ok: true; tokens: Token[] }
-  | { ok: false; offset: number; reason: string };
+export type LexResult = { ok: true; tokens: Token[] } | { ok: false; offset: number; reason: string };
 
 /** A place a recovering scan could not read; its `Invalid` token starts at `offset`. */
 export interface LexIssue {
@@ -80,11 +78,7 @@ export interface TokenSink {
 }
 
 /** A frame of the scanner's mode stack; the innermost frame decides how the next characters are read. */
-type Frame =
-  | { kind: 'brace' }
-  | { kind: 'interp' }
-  | { kind: 'quoted' }
-  | { kind: 'heredoc'; marker: string; startOfLine: boolean };
+type Frame = { kind: 'brace' } | { kind: 'interp' } | { kind: 'quoted' } | { kind: 'heredoc'; marker: string; startOfLine: boolean };
 
 class LexError extends Error {
   constructor(
@@ -134,7 +128,8 @@ const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const IDENT = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const HEREDOC_OPENER = /<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)\r?\n/uy;
 /** The characters Go's `unicode.IsSpace` accepts, which is what hclsyntax trims around a heredoc end marker. */
-const GO_SPACE_EDGES = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const GO_SPACE_EDGES =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
 function isAsciiIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === CH_UNDERSCORE;

@@ -204,7 +204,13 @@ class Parser {
   /** From the start of token `from` to the end of token `to`. */
   private range(from: number, to: number): Range {
     const tokens = this.tokens;
-    return { file: this.path, line: tokens.line[from]!, column: tokens.col[from]!, endLine: tokens.endLine[to]!, endColumn: tokens.endCol[to]! };
+    return {
+      file: this.path,
+      line: tokens.line[from]!,
+      column: tokens.col[from]!,
+      endLine: tokens.endLine[to]!,
+      endColumn: tokens.endCol[to]!,
+    };
   }
 
   private join(from: Range, to: Range): Range {
@@ -357,7 +363,8 @@ class Parser {
     this.pos++;
     // A value must start on the line of its name.
     const first = this.type[this.pos];
-    if (first === T.Newline || first === T.EOF || first === T.CBrace) this.fail(name, 'expected an expression', this.range(name, this.pos - 1));
+    if (first === T.Newline || first === T.EOF || first === T.CBrace)
+      this.fail(name, 'expected an expression', this.range(name, this.pos - 1));
     const exprStart = this.start[this.pos]!;
     const expr = this.expression();
     const after = this.type[this.pos];
@@ -402,7 +409,14 @@ class Parser {
     // An unclosed block ends at the end of the file, where its `}` is missing.
     const close = this.pos;
     if (this.type[close] === T.CBrace) this.advance();
-    return { type: this.source(typeToken), labels: fit(labels), labelRanges: fit(labelRanges), body, range: this.range(typeToken, close), headerRange: this.range(typeToken, headerEnd) };
+    return {
+      type: this.source(typeToken),
+      labels: fit(labels),
+      labelRanges: fit(labelRanges),
+      body,
+      range: this.range(typeToken, close),
+      headerRange: this.range(typeToken, headerEnd),
+    };
   }
 
   /** A quoted block label: text only. */
@@ -600,7 +614,13 @@ class Parser {
     const first = this.advance();
     let last = first;
     // `::` joins a namespaced function name only when written without blanks.
-    while (this.type[last + 1] === T.Colon && this.type[last + 2] === T.Colon && this.type[last + 3] === T.Ident && this.end[last] === this.start[last + 1] && this.end[last + 2] === this.start[last + 3]) {
+    while (
+      this.type[last + 1] === T.Colon &&
+      this.type[last + 2] === T.Colon &&
+      this.type[last + 3] === T.Ident &&
+      this.end[last] === this.start[last + 1] &&
+      this.end[last + 2] === this.start[last + 3]
+    ) {
       last += 3;
     }
     this.pos = last + 1;
@@ -776,7 +796,13 @@ class Parser {
     // The closing token holds the marker's line; the expression ends at the marker.
     const lead = this.source(close).search(/\S/);
     const tokens = this.tokens;
-    const range: Range = { file: this.path, line: tokens.line[open]!, column: tokens.col[open]!, endLine: tokens.line[close]!, endColumn: tokens.col[close]! + lead + marker.length };
+    const range: Range = {
+      file: this.path,
+      line: tokens.line[open]!,
+      column: tokens.col[open]!,
+      endLine: tokens.line[close]!,
+      endColumn: tokens.col[close]! + lead + marker.length,
+    };
     this.lastEnd = this.start[close]! + lead + marker.length;
     return templateExpr(parts, range);
   }
@@ -1006,12 +1032,15 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"':
 function quotedText(raw: string): string {
   // Most strings have neither escapes nor braces.
   if (raw.indexOf('\\') < 0 && raw.indexOf('{') < 0) return raw;
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt"\\])|([$%])\2\{/g, (whole, escape: string | undefined, sigil: string | undefined) => {
-    if (sigil) return `${sigil}{`;
-    if (!escape) return whole;
-    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    return SIMPLE_ESCAPES[escape] ?? whole;
-  });
+  return raw.replace(
+    /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt"\\])|([$%])\2\{/g,
+    (whole, escape: string | undefined, sigil: string | undefined) => {
+      if (sigil) return `${sigil}{`;
+      if (!escape) return whole;
+      if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
+      return SIMPLE_ESCAPES[escape] ?? whole;
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------

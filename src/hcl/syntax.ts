@@ -7,7 +7,6 @@
  * of the line, and `endLine`/`endColumn` point just past the last character.
  */
 
-
 export interface Range {
   /** Path of the file, as given to the loader (absolute). */
   file: string;
@@ -45,9 +44,7 @@ export interface ObjectItem {
 }
 
 export type Step =
-  | { t: 'attr'; name: string; range: Range }
-  | { t: 'index'; key: Expr; range: Range }
-  | { t: 'splat'; steps: Step[]; range: Range };
+  { t: 'attr'; name: string; range: Range } | { t: 'index'; key: Expr; range: Range } | { t: 'splat'; steps: Step[]; range: Range };
 
 export type TemplatePart =
   | { t: 'text'; text: string }

@@ -22,7 +22,6 @@ const FORMAT = 1;
 const CACHE_FILE = 'lint.json';
 const MODULE_CALL = /^[ \t]*module[ \t]+"/m;
 
-
 interface DirEntry {
   /** Digest of the folder's file names and contents. */
   state: string;

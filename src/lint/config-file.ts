@@ -18,4 +18,3 @@ export function findConfigFile(cwd: string, configPath: string | undefined): str
   }
   return null;
 }
-

@@ -38,7 +38,8 @@ const ruleSettingObjectSchema = z
   .strict();
 
 const ruleSettingSchema = z.union([severitySettingSchema, ruleSettingObjectSchema], {
-  error: (issue) => `expected "off", "info", "warning", "error" or { severity, options, ignorable }, received ${describeReceived(issue.input)}`,
+  error: (issue) =>
+    `expected "off", "info", "warning", "error" or { severity, options, ignorable }, received ${describeReceived(issue.input)}`,
 });
 
 export const configSchema = z
@@ -161,7 +162,14 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
     const setting = settings.get(rule.id);
     if (setting && setting.severity !== 'off') active.push({ rule, setting: { ...setting, severity: setting.severity } });
   }
-  return { file: options.file, constitution, settings, active, hash: hashConfig(constitution, settings), sources: options.file === null ? [] : [options.file] };
+  return {
+    file: options.file,
+    constitution,
+    settings,
+    active,
+    hash: hashConfig(constitution, settings),
+    sources: options.file === null ? [] : [options.file],
+  };
 }
 
 function mergeConstitution(partial: Partial<Constitution>, shown: string): Constitution {
@@ -177,7 +185,9 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 
 function hashConfig(constitution: Constitution, settings: Map<string, ResolvedRuleSetting>): string {
   const ordered = [...settings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify({ constitution, rules: ordered })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ constitution, rules: ordered }))
+    .digest('hex');
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -50,7 +50,9 @@ export const constitutionSchema = z
     /** Middlewares defined outside the module that count as authentication (`namespace/name` or `name`). */
     authMiddlewares: z.array(z.string().min(1)),
     /** Images (name without registry or tag) known to keep state in SQLite unless told otherwise. */
-    sqliteDefaultImages: z.array(z.object({ image: z.string().min(1), dataPath: z.string().min(1), unlessEnv: z.string().min(1) }).strict()),
+    sqliteDefaultImages: z.array(
+      z.object({ image: z.string().min(1), dataPath: z.string().min(1), unlessEnv: z.string().min(1) }).strict(),
+    ),
     exceptions: z.array(exceptionSchema),
   })
   .strict();
@@ -81,8 +83,14 @@ export const defaultConstitution: Constitution = {
  * (module folder, resource name, claim or workload name) and, when the exception
  * names a class, the class matches.
  */
-export function isExcepted(constitution: Constitution, ruleId: string, names: ReadonlyArray<string | undefined>, className?: string): boolean {
+export function isExcepted(
+  constitution: Constitution,
+  ruleId: string,
+  names: ReadonlyArray<string | undefined>,
+  className?: string,
+): boolean {
   return constitution.exceptions.some(
-    (exception) => exception.rule === ruleId && names.includes(exception.workload) && (exception.class === undefined || exception.class === className),
+    (exception) =>
+      exception.rule === ruleId && names.includes(exception.workload) && (exception.class === undefined || exception.class === className),
   );
 }

@@ -34,7 +34,6 @@ export interface LintOptions {
   cacheLocation?: string;
 }
 
-
 export async function lintPaths(options: LintOptions): Promise<LintResult> {
   const discovered = await discoverFiles(options.paths, options.cwd);
   return reportOn(await lintFiles(discovered.files, options), discovered);

@@ -27,7 +27,12 @@ const digest = (text: string): string => createHash('sha1').update(text).digest(
 /** Digest of every file's path and content. */
 export function treeDigest(files: ReadonlyMap<string, string>): string {
   const hash = createHash('sha1');
-  for (const file of [...files.keys()].sort()) hash.update(file).update('\0').update(files.get(file) as string).update('\0');
+  for (const file of [...files.keys()].sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(files.get(file) as string)
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -40,7 +45,12 @@ function readText(file: string): string | undefined {
 }
 
 /** The cached findings, when the tree, the config file in force and its sources are exactly as last time. */
-export function readSummary(location: string, key: string, configFile: string | null, files: ReadonlyMap<string, string>): Finding[] | undefined {
+export function readSummary(
+  location: string,
+  key: string,
+  configFile: string | null,
+  files: ReadonlyMap<string, string>,
+): Finding[] | undefined {
   const text = readText(path.join(location, SUMMARY_FILE));
   if (text === undefined) return undefined;
   let summary: Summary;
@@ -59,7 +69,13 @@ export function readSummary(location: string, key: string, configFile: string | 
   return summary.findings;
 }
 
-export function writeSummary(location: string, key: string, sources: readonly string[], files: ReadonlyMap<string, string>, findings: readonly Finding[]): void {
+export function writeSummary(
+  location: string,
+  key: string,
+  sources: readonly string[],
+  files: ReadonlyMap<string, string>,
+  findings: readonly Finding[],
+): void {
   const summary: Summary = {
     key: `${FORMAT}:${key}`,
     tree: treeDigest(files),

@@ -43,7 +43,12 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   return exitCodeFor(result.findings, { maxWarnings });
 }
 
-async function lintAll(files: ReadonlyMap<string, string>, cwd: string, configPath: string | undefined, cacheLocation: string | undefined): Promise<Finding[]> {
+async function lintAll(
+  files: ReadonlyMap<string, string>,
+  cwd: string,
+  configPath: string | undefined,
+  cacheLocation: string | undefined,
+): Promise<Finding[]> {
   const { loadConfig } = require('./config') as typeof import('./config');
   const { lintFiles } = require('./engine') as typeof import('./engine');
   const config = loadConfig({ cwd, configPath });

@@ -24,8 +24,10 @@ export function scaffoldService(specsDir: string, name: string): ScaffoldResult 
   const dir = path.resolve(specsDir);
   const indexPath = path.join(dir, 'index.ts');
   const specPath = path.join(dir, `${name}.ts`);
-  if (!fs.existsSync(indexPath)) throw new UserError(`${relative(indexPath)}: not found; run gen-modules new from the folder that holds specs/, or pass --specs`);
-  if (fs.existsSync(specPath) || fs.existsSync(path.join(dir, name))) throw new UserError(`${relative(specPath)}: the service "${name}" already exists`);
+  if (!fs.existsSync(indexPath))
+    throw new UserError(`${relative(indexPath)}: not found; run gen-modules new from the folder that holds specs/, or pass --specs`);
+  if (fs.existsSync(specPath) || fs.existsSync(path.join(dir, name)))
+    throw new UserError(`${relative(specPath)}: the service "${name}" already exists`);
   const index = registerService(relative(indexPath), fs.readFileSync(indexPath, 'utf8'), name);
   // 'wx': never replace a spec that appeared meanwhile.
   fs.writeFileSync(specPath, skeleton(name), { flag: 'wx' });
@@ -35,7 +37,9 @@ export function scaffoldService(specsDir: string, name: string): ScaffoldResult 
 
 function checkName(name: string): void {
   if (!SERVICE_NAME.test(name) || name.length > MAX_NAME_LENGTH) {
-    throw new UserError(`"${name}" is not a valid service name: use lowercase letters, digits and hyphens, starting with a letter (at most ${MAX_NAME_LENGTH} characters), e.g. uptime-kuma`);
+    throw new UserError(
+      `"${name}" is not a valid service name: use lowercase letters, digits and hyphens, starting with a letter (at most ${MAX_NAME_LENGTH} characters), e.g. uptime-kuma`,
+    );
   }
 }
 

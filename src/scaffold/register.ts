@@ -29,7 +29,8 @@ export function registerService(indexFile: string, indexText: string, name: stri
 
 function servicesArray(source: SourceFile, indexFile: string): ArrayLiteralExpression {
   const declaration = source.getVariableDeclaration('services');
-  if (!declaration || !declaration.isExported()) throw new UserError(`${indexFile}: no exported \`services\` array to add the new service to`);
+  if (!declaration || !declaration.isExported())
+    throw new UserError(`${indexFile}: no exported \`services\` array to add the new service to`);
   // `[...] as const` and `[...] satisfies X` hold the array one level down.
   const initializer = declaration.getInitializer();
   const array =
@@ -70,7 +71,9 @@ function freeIdentifier(source: SourceFile, name: string): string {
 
 /** Words a service name can spell that cannot name an import (reserved in strict mode code). */
 const RESERVED = new Set(
-  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(' '),
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(
+    ' ',
+  ),
 );
 
 function usesDoubleQuotes(text: string): boolean {

@@ -101,5 +101,7 @@ function findIndex(dir: string): string {
     const candidate = path.resolve(dir, name);
     if (fs.existsSync(candidate)) return candidate;
   }
-  throw new UserError(`${relative(path.resolve(dir))}: no index.ts here; the specs folder needs an index.ts exporting \`stack\` and \`services\``);
+  throw new UserError(
+    `${relative(path.resolve(dir))}: no index.ts here; the specs folder needs an index.ts exporting \`stack\` and \`services\``,
+  );
 }

@@ -22,7 +22,9 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
   duplicates(allContainers.map((c) => c.name)).forEach((name) => add(['containers'], `container name "${name}" is used twice`));
 
   const volumeNames = [...Object.keys(service.persistence), ...Object.keys(service.configMaps), ...service.volumes.map((v) => v.name)];
-  duplicates(volumeNames).forEach((name) => add(['volumes'], `volume name "${name}" is used twice across persistence, configMaps and volumes`));
+  duplicates(volumeNames).forEach((name) =>
+    add(['volumes'], `volume name "${name}" is used twice across persistence, configMaps and volumes`),
+  );
   const declaredVolumes = new Set(volumeNames);
 
   const secretKeys = new Set(service.secrets?.keys ?? []);
@@ -36,7 +38,8 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
 
   const checkText = (text: Text | undefined, path: Array<string | number>): void => {
     for (const ref of variableRefs(text)) {
-      if (!declaredVariables.has(ref)) add(path, `variable "${ref}" is not declared in variables (nor one gen-modules declares: ${builtins.join(', ')})`);
+      if (!declaredVariables.has(ref))
+        add(path, `variable "${ref}" is not declared in variables (nor one gen-modules declares: ${builtins.join(', ')})`);
     }
   };
 
@@ -94,7 +97,10 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
   for (const [key, claim] of Object.entries(service.persistence)) {
     const storageClass = claim.storageClass ?? stack.persistentClass;
     if (!(storageClass in stack.storageClasses)) {
-      add(['persistence', key, 'storageClass'], `"${storageClass}" is not a storage class of the stack (${Object.keys(stack.storageClasses).join(', ')})`);
+      add(
+        ['persistence', key, 'storageClass'],
+        `"${storageClass}" is not a storage class of the stack (${Object.keys(stack.storageClasses).join(', ')})`,
+      );
     } else if (storageClass !== stack.persistentClass && claim.reason === undefined) {
       add(['persistence', key, 'reason'], `persistent data off the persistent class "${stack.persistentClass}" needs a reason`);
     }
@@ -104,13 +110,18 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
     for (const [file, content] of Object.entries(configMap.files)) {
       const value: ConfigValue = 'yaml' in content ? content.yaml : 'json' in content ? content.json : content.text;
       for (const ref of configVariableRefs(value)) {
-        if (!declaredVariables.has(ref)) add(['configMaps', key, 'files', file], `variable "${ref}" is not declared in variables (nor one gen-modules declares: ${builtins.join(', ')})`);
+        if (!declaredVariables.has(ref))
+          add(
+            ['configMaps', key, 'files', file],
+            `variable "${ref}" is not declared in variables (nor one gen-modules declares: ${builtins.join(', ')})`,
+          );
       }
     }
   }
 
   service.scheduling.preferHosts.forEach((host, hi) => {
-    if (!(host in stack.nodes)) add(['scheduling', 'preferHosts', hi], `"${host}" is not a node of the stack (${Object.keys(stack.nodes).join(', ')})`);
+    if (!(host in stack.nodes))
+      add(['scheduling', 'preferHosts', hi], `"${host}" is not a node of the stack (${Object.keys(stack.nodes).join(', ')})`);
   });
   const arch = service.scheduling.requireArch;
   if (arch !== undefined) {

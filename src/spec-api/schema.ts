@@ -13,7 +13,9 @@ const dnsLabel = z
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a valid environment variable name');
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case: lowercase letters, digits and underscores');
-const quantity = z.string().regex(/^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$/, 'must be a Kubernetes quantity such as 500m, 256Mi or 10Gi');
+const quantity = z
+  .string()
+  .regex(/^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$/, 'must be a Kubernetes quantity such as 500m, 256Mi or 10Gi');
 
 /** A reference to a module variable, made with `variable('name')`. */
 export const varRefSchema = z.object({ var: identifier }).strict();
@@ -55,7 +57,10 @@ export const configValueSchema: z.ZodType<ConfigValue> = z.lazy(() =>
 export const imageSchema = z
   .object({
     /** Registry host, e.g. `registry.k8s.io`; omit for Docker Hub. */
-    registry: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?$/, 'must be a registry host').optional(),
+    registry: z
+      .string()
+      .regex(/^[a-z0-9.-]+(:[0-9]+)?$/, 'must be a registry host')
+      .optional(),
     /** Repository path, e.g. `prom/prometheus`. */
     name: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'must be an image repository path such as prom/prometheus'),
     tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'must be an image tag such as v2.54.1'),
@@ -66,7 +71,7 @@ const portRef = z.union([z.number().int().min(1).max(65535), dnsLabel.max(15)]);
 
 export const envValueSchema = z.union([
   textSchema,
-  z.object({ secret: envName.describe('key of this service\'s ExternalSecret') }).strict(),
+  z.object({ secret: envName.describe("key of this service's ExternalSecret") }).strict(),
   z.object({ secretRef: z.object({ name: dnsLabel, key: z.string().min(1) }).strict() }).strict(),
   z.object({ field: z.string().min(1).describe('pod field path, e.g. status.podIP') }).strict(),
 ]);
@@ -139,13 +144,11 @@ export const containerSchema = z
   })
   .strict();
 
-export const initContainerSchema = containerSchema
-  .omit({ probes: true })
-  .extend({ probes: z.object({}).strict().default({}) });
+export const initContainerSchema = containerSchema.omit({ probes: true }).extend({ probes: z.object({}).strict().default({}) });
 
 export const persistenceSchema = z
   .object({
-    storageClass: z.string().min(1).optional().describe('defaults to the stack\'s persistent class'),
+    storageClass: z.string().min(1).optional().describe("defaults to the stack's persistent class"),
     size: quantity,
     accessModes: z
       .array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod']))
@@ -174,14 +177,26 @@ export const extraVolumeSchema = z.union([
     .object({
       name: dnsLabel,
       /** A Secret mounted as files; by default the service's own `<service>-secrets`. */
-      secret: z.object({ secretName: dnsLabel.optional(), defaultMode: z.string().regex(/^0[0-7]{3}$/, 'must be an octal mode such as 0400').optional() }).strict(),
+      secret: z
+        .object({
+          secretName: dnsLabel.optional(),
+          defaultMode: z
+            .string()
+            .regex(/^0[0-7]{3}$/, 'must be an octal mode such as 0400')
+            .optional(),
+        })
+        .strict(),
     })
     .strict(),
-  z.object({ name: dnsLabel, emptyDir: z.object({ medium: z.enum(['Memory']).optional(), sizeLimit: quantity.optional() }).strict() }).strict(),
+  z
+    .object({ name: dnsLabel, emptyDir: z.object({ medium: z.enum(['Memory']).optional(), sizeLimit: quantity.optional() }).strict() })
+    .strict(),
   z
     .object({
       name: dnsLabel,
-      hostPath: z.object({ path: z.string().startsWith('/'), type: z.enum(['Directory', 'DirectoryOrCreate', 'File', 'Socket']).optional() }).strict(),
+      hostPath: z
+        .object({ path: z.string().startsWith('/'), type: z.enum(['Directory', 'DirectoryOrCreate', 'File', 'Socket']).optional() })
+        .strict(),
     })
     .strict(),
 ]);
@@ -200,7 +215,10 @@ export const middlewareRefSchema = z.object({ name: dnsLabel, namespace: dnsLabe
 export const ingressSchema = z
   .object({
     /** Full hostname; defaults to `<service>.<stack domain>`. */
-    host: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a hostname').optional(),
+    host: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a hostname')
+      .optional(),
     /** Service port name or number the route sends traffic to. */
     port: portRef,
     middlewares: z.array(middlewareRefSchema).default([]),
@@ -269,7 +287,10 @@ export const serviceSchema = z
     persistence: z.record(dnsLabel, persistenceSchema).default({}),
     configMaps: z.record(dnsLabel, configMapSchema).default({}),
     volumes: z.array(extraVolumeSchema).default([]),
-    service: z.object({ ports: z.array(servicePortSchema).min(1), annotations: z.record(z.string(), z.string()).default({}) }).strict().optional(),
+    service: z
+      .object({ ports: z.array(servicePortSchema).min(1), annotations: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .optional(),
     ingress: ingressSchema.optional(),
     /** Keys synced from Vault into `<service>-secrets` by an ExternalSecret. */
     secrets: z
@@ -316,12 +337,18 @@ export const stackSchema = z
     environment: z.string().min(1).default(defaults.stack.environment),
     tlsSecret: dnsLabel,
     labelStyle: z.enum(['app', 'kubernetes']).default(defaults.stack.labelStyle),
-    ingress: z.object({ entryPoint: z.string().min(1) }).strict().default(defaults.stack.ingress),
+    ingress: z
+      .object({ entryPoint: z.string().min(1) })
+      .strict()
+      .default(defaults.stack.ingress),
     secretStore: z
       .object({
         name: dnsLabel,
         kind: z.enum(['ClusterSecretStore', 'SecretStore']),
-        pathPrefix: z.string().min(1).regex(/^[^/].*[^/]$/, 'must not start or end with /'),
+        pathPrefix: z
+          .string()
+          .min(1)
+          .regex(/^[^/].*[^/]$/, 'must not start or end with /'),
         refreshInterval: z.string().regex(/^[0-9]+[smh]$/, 'must be a duration such as 1h'),
       })
       .strict()
@@ -331,7 +358,10 @@ export const stackSchema = z
     auth: z
       .object({
         /** Basic auth: the user name, and the Vault property (at the service's path) holding its password. */
-        basic: z.object({ user: z.string().min(1), passwordProperty: z.string().min(1) }).strict().default(defaults.stack.auth.basic),
+        basic: z
+          .object({ user: z.string().min(1), passwordProperty: z.string().min(1) })
+          .strict()
+          .default(defaults.stack.auth.basic),
         /** Forward auth to an authentication service instead of basic auth, when set. */
         forward: z
           .object({

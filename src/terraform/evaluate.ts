@@ -107,7 +107,11 @@ class Evaluator {
       if (value.kind === 'unknown') return unknown(range);
       if (value.kind === 'null') return { kind: 'tuple', items: [], range };
       const items = value.kind === 'tuple' ? value.items : [value];
-      return { kind: 'tuple', items: items.map((item) => step.steps.reduce((acc, inner) => this.applyStep(acc, inner, range, env), item)), range };
+      return {
+        kind: 'tuple',
+        items: items.map((item) => step.steps.reduce((acc, inner) => this.applyStep(acc, inner, range, env), item)),
+        range,
+      };
     }
     if (value.kind === 'unknown') return unknown(range, value.ref !== undefined ? extendRef(value.ref, step) : undefined);
     const key = step.t === 'attr' ? str(step.name, step.range) : this.eval(step.key, env);
@@ -237,7 +241,8 @@ function bind(env: Bindings, keyVar: string | undefined, key: LVal, valueVar: st
 
 /** Key/value pairs of a known collection (index → item for tuples). */
 function iterationPairs(collection: LVal): Array<[LVal, LVal]> | undefined {
-  if (collection.kind === 'tuple') return collection.items.map((item, index) => [{ kind: 'number', value: index, range: item.range }, item]);
+  if (collection.kind === 'tuple')
+    return collection.items.map((item, index) => [{ kind: 'number', value: index, range: item.range }, item]);
   if (collection.kind === 'object') return collection.entries.map((entry) => [str(entry.key, entry.keyRange), entry.value]);
   return undefined;
 }
@@ -503,7 +508,14 @@ function format(args: LVal[], range: Range): LVal {
   const text = pattern.replace(/%([%sdv])/g, (_whole, verb: string) => {
     if (verb === '%') return '%';
     const arg = rest[next++];
-    const piece = arg === undefined ? undefined : verb === 'd' ? (arg.kind === 'number' && Number.isInteger(arg.value) ? numberText(arg.value) : undefined) : asText(arg);
+    const piece =
+      arg === undefined
+        ? undefined
+        : verb === 'd'
+          ? arg.kind === 'number' && Number.isInteger(arg.value)
+            ? numberText(arg.value)
+            : undefined
+          : asText(arg);
     if (piece === undefined) failed = true;
     return piece ?? '';
   });
@@ -537,7 +549,8 @@ function toSet(args: LVal[], range: Range): LVal {
   if (arg?.kind !== 'tuple' || !isWhollyKnown(arg)) return unknown(range);
   const items: LVal[] = [];
   for (const item of arg.items) if (!items.some((seen) => valuesEqual(seen, item))) items.push(item);
-  if (items.every((item) => item.kind === 'string')) items.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
+  if (items.every((item) => item.kind === 'string'))
+    items.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
   return { kind: 'tuple', items, range };
 }
 

@@ -39,7 +39,10 @@ function tfFilesBelow(dir: string): string[] {
 }
 
 /** Find the .tf files for the given paths (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles). Returns absolute paths → contents. */
-export async function discoverFiles(paths: string[], cwd: string): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
+export async function discoverFiles(
+  paths: string[],
+  cwd: string,
+): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
   const loaded = new Set<string>();
   const dirFiles = new Set<string>();
   const givenFiles = new Set<string>();
@@ -76,7 +79,12 @@ async function parseByFolder(files: Map<string, string>): Promise<Map<string, Pa
   for (const filePath of [...files.keys()].sort()) {
     const text = files.get(filePath)!;
     const syntax: FileSyntax = await parseFile(filePath, text);
-    const file: TfFile = { path: filePath, text, lines: splitLines(text), comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })) };
+    const file: TfFile = {
+      path: filePath,
+      text,
+      lines: splitLines(text),
+      comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })),
+    };
     const dir = path.dirname(filePath);
     const list = folders.get(dir) ?? [];
     list.push({ file, syntax });
@@ -92,7 +100,8 @@ function calledDirs(dir: string, files: ParsedFile[]): string[] {
     for (const block of syntax.body.blocks) {
       if (block.type !== 'module') continue;
       const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.expr;
-      if (source?.t === 'literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value)) called.push(path.resolve(dir, source.value));
+      if (source?.t === 'literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value))
+        called.push(path.resolve(dir, source.value));
     }
   }
   return called;
@@ -102,7 +111,8 @@ function calledDirs(dir: string, files: ParsedFile[]): string[] {
 export async function buildModules(files: Map<string, string>): Promise<TfModule[]> {
   const folders = await parseByFolder(files);
   const called = new Set<string>();
-  for (const [dir, parsed] of folders) for (const target of calledDirs(dir, parsed)) if (target !== dir && folders.has(target)) called.add(target);
+  for (const [dir, parsed] of folders)
+    for (const target of calledDirs(dir, parsed)) if (target !== dir && folders.has(target)) called.add(target);
 
   const modules: TfModule[] = [];
   const instantiated = new Set<string>();
@@ -112,7 +122,8 @@ export async function buildModules(files: Map<string, string>): Promise<TfModule
     instantiated.add(dir);
     for (const call of module.moduleCalls) {
       // A module that (indirectly) calls itself is instantiated once per chain, never recursively.
-      if (call.localDir && folders.has(call.localDir) && !chain.includes(call.localDir)) instantiate(call.localDir, { module, call }, [...chain, call.localDir]);
+      if (call.localDir && folders.has(call.localDir) && !chain.includes(call.localDir))
+        instantiate(call.localDir, { module, call }, [...chain, call.localDir]);
     }
   };
   const dirs = [...folders.keys()].sort();

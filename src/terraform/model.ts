@@ -27,7 +27,10 @@ function canonicalAddress(address: string): string {
 }
 
 /** Comments on their own lines directly above `line` (contiguous, no blank line between). */
-function commentsAbove(line: number, byEndLine: ReadonlyMap<number, CommentSyntax>): Array<{ text: string; range: CommentSyntax['range'] }> {
+function commentsAbove(
+  line: number,
+  byEndLine: ReadonlyMap<number, CommentSyntax>,
+): Array<{ text: string; range: CommentSyntax['range'] }> {
   const found: CommentSyntax[] = [];
   let next = line - 1;
   for (let comment = byEndLine.get(next); comment?.ownLine; comment = byEndLine.get(next)) {
@@ -96,7 +99,12 @@ class ModuleBuilder {
     };
   }
 
-  private dynamicBlock(syntax: BlockSyntax, file: string, comments: ReadonlyMap<number, CommentSyntax>, leadingComments: Block['leadingComments']): Block {
+  private dynamicBlock(
+    syntax: BlockSyntax,
+    file: string,
+    comments: ReadonlyMap<number, CommentSyntax>,
+    leadingComments: Block['leadingComments'],
+  ): Block {
     const content = syntax.body.blocks.find((inner) => inner.type === 'content');
     const forEach = syntax.body.attributes.find((attribute) => attribute.name === 'for_each');
     const block: Block = {

@@ -117,7 +117,6 @@ export interface TfFile {
   comments: Array<{ text: string; range: Range }>;
 }
 
-
 /** One module instance: a folder's `.tf` files evaluated in one context. */
 export interface TfModule {
   dir: string;

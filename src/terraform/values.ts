@@ -147,7 +147,10 @@ function unknownText(value: Extract<LVal, { kind: 'unknown' }>): string {
 /** `jsonencode`: compact, keys sorted, `<`, `>` and `&` escaped as Go does. */
 export function toJson(value: LVal): string {
   if (value.kind === 'tuple') return `[${value.items.map(toJson).join(',')}]`;
-  if (value.kind === 'object') return `{${sortedEntries(value.entries).map((entry) => `${jsonString(entry.key)}:${toJson(entry.value)}`).join(',')}}`;
+  if (value.kind === 'object')
+    return `{${sortedEntries(value.entries)
+      .map((entry) => `${jsonString(entry.key)}:${toJson(entry.value)}`)
+      .join(',')}}`;
   return scalarText(value, jsonString);
 }
 

@@ -134,9 +134,7 @@ interface EsbuildMessage {
 function describeTransformFailure(file: string, error: unknown): string {
   const errors = (error as { errors?: EsbuildMessage[] }).errors;
   if (Array.isArray(errors) && errors.length > 0) {
-    return errors
-      .map((e) => `${relative(file)}${e.location ? `:${e.location.line}:${e.location.column + 1}` : ''}: ${e.text}`)
-      .join('\n');
+    return errors.map((e) => `${relative(file)}${e.location ? `:${e.location.line}:${e.location.column + 1}` : ''}: ${e.text}`).join('\n');
   }
   return `${relative(file)}: ${error instanceof Error ? error.message : String(error)}`;
 }

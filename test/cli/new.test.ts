@@ -16,12 +16,19 @@ describe('gen-modules new <service>', () => {
 
   test('writes the spec and registers it in the index: an import in order, the name at the end of services', () => {
     const run = runCli(['new', 'uptime-kuma'], dir);
-    expect(run).toEqual({ status: 0, stdout: 'gen-modules: wrote specs/uptime-kuma.ts and registered it in specs/index.ts; edit it, then run gen-modules diff\n', stderr: '' });
+    expect(run).toEqual({
+      status: 0,
+      stdout: 'gen-modules: wrote specs/uptime-kuma.ts and registered it in specs/index.ts; edit it, then run gen-modules diff\n',
+      stderr: '',
+    });
     expect(fs.readFileSync(path.join(dir, 'specs', 'uptime-kuma.ts'), 'utf8')).toContain("name: 'uptime-kuma',");
     const lines = (text: string): string[] => text.split('\n');
     const added = lines(fs.readFileSync(index, 'utf8')).filter((l) => !lines(original).includes(l));
     const removed = lines(original).filter((l) => !lines(fs.readFileSync(index, 'utf8')).includes(l));
-    expect(added).toEqual(["import uptimeKuma from './uptime-kuma';", expect.stringMatching(/^export const services = \[.*, meshery, uptimeKuma\];$/)]);
+    expect(added).toEqual([
+      "import uptimeKuma from './uptime-kuma';",
+      expect.stringMatching(/^export const services = \[.*, meshery, uptimeKuma\];$/),
+    ]);
     expect(removed).toEqual([expect.stringMatching(/^export const services = \[.*, meshery\];$/)]);
     const imports = lines(fs.readFileSync(index, 'utf8')).filter((l) => l.startsWith('import '));
     expect(imports).toEqual([...imports].sort());
@@ -44,7 +51,14 @@ describe('gen-modules new <service>', () => {
     const files = Object.keys(readTree(path.join(dir, 'out', 'modules-k8s', 'uptime-kuma'))).sort();
     expect(files).toEqual(['main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']);
     const main = fs.readFileSync(path.join(dir, 'out', 'modules-k8s', 'uptime-kuma', 'main.tf'), 'utf8');
-    for (const part of ['resource "kubernetes_deployment_v1"', 'resource "kubernetes_service_v1"', 'kind       = "IngressRoute"', 'liveness_probe', 'readiness_probe', 'limits']) {
+    for (const part of [
+      'resource "kubernetes_deployment_v1"',
+      'resource "kubernetes_service_v1"',
+      'kind       = "IngressRoute"',
+      'liveness_probe',
+      'readiness_probe',
+      'limits',
+    ]) {
       expect(main).toContain(part);
     }
     const lint = runCli(['lint', 'out/modules-k8s/uptime-kuma'], dir);

@@ -21,7 +21,8 @@ function project(): { dir: string; kubernetesTf: string } {
   return { dir, kubernetesTf: path.join(dir, 'infra', 'kubernetes.tf') };
 }
 
-const block = (text: string): string => text.slice(text.indexOf('# BEGIN gen-modules\n'), text.indexOf('# END gen-modules\n') + '# END gen-modules\n'.length);
+const block = (text: string): string =>
+  text.slice(text.indexOf('# BEGIN gen-modules\n'), text.indexOf('# END gen-modules\n') + '# END gen-modules\n'.length);
 
 describe('--root: the module blocks in a managed block of <root>/kubernetes.tf', () => {
   const { dir, kubernetesTf } = project();
@@ -50,7 +51,9 @@ describe('--root: the module blocks in a managed block of <root>/kubernetes.tf',
   });
 
   test('the block is replaced in place: text after it and edits around it are kept', () => {
-    const withTail = fs.readFileSync(kubernetesTf, 'utf8').replace('# Homepage: the start page.', '# Homepage: the start page (edited).') + '\n# kept after the block\n';
+    const withTail =
+      fs.readFileSync(kubernetesTf, 'utf8').replace('# Homepage: the start page.', '# Homepage: the start page (edited).') +
+      '\n# kept after the block\n';
     fs.writeFileSync(kubernetesTf, withTail);
     const index = path.join(dir, 'specs', 'index.ts');
     fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(', meshery]', ']'));
@@ -71,7 +74,10 @@ describe('--root: the module blocks in a managed block of <root>/kubernetes.tf',
 
   test('a hand edit inside the block is refused like any generated file', () => {
     const text = fs.readFileSync(kubernetesTf, 'utf8');
-    fs.writeFileSync(kubernetesTf, text.replace('  source = "./modules-k8s/grafana"', '  source = "./modules-k8s/grafana"\n  replicas = 3'));
+    fs.writeFileSync(
+      kubernetesTf,
+      text.replace('  source = "./modules-k8s/grafana"', '  source = "./modules-k8s/grafana"\n  replicas = 3'),
+    );
     const run = runCli(args, dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('infra/kubernetes.tf: changed since it was generated');

@@ -60,7 +60,9 @@ describe('text', () => {
   });
 
   test('a finding line is file:line:col, severity, rule id and message, two spaces apart', () => {
-    expect(formatFindingLine(SORTED[0]!, { cwd: CWD, color: false })).toBe('modules/db/main.tf:3:1  error  hcl/parse-error  unexpected "}"; fix the syntax so this file can be linted');
+    expect(formatFindingLine(SORTED[0]!, { cwd: CWD, color: false })).toBe(
+      'modules/db/main.tf:3:1  error  hcl/parse-error  unexpected "}"; fix the syntax so this file can be linted',
+    );
   });
 
   test('singular summary', () => {
@@ -75,7 +77,13 @@ describe('json', () => {
     for (const finding of report.findings) {
       expect(Object.keys(finding)).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'address']);
     }
-    expect(report.findings.map((f) => f.file)).toEqual(['modules/db/main.tf', 'modules/web/main.tf', 'modules/web/main.tf', 'modules/web/main.tf', 'modules/web/main.tf']);
+    expect(report.findings.map((f) => f.file)).toEqual([
+      'modules/db/main.tf',
+      'modules/web/main.tf',
+      'modules/web/main.tf',
+      'modules/web/main.tf',
+      'modules/web/main.tf',
+    ]);
     expect([report.errorCount, report.warningCount]).toEqual([3, 1]);
   });
 });
@@ -102,7 +110,10 @@ describe('sarif', () => {
 
   test('results point at their rule and rules link to their docs', () => {
     const log = JSON.parse(render('sarif')) as {
-      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string }> }>;
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri: string }> } };
+        results: Array<{ ruleId: string; ruleIndex: number; level: string }>;
+      }>;
     };
     const run = log.runs[0]!;
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
@@ -113,7 +124,10 @@ describe('sarif', () => {
 
 describe('gitlab', () => {
   const issues = (findings: readonly Finding[]) => JSON.parse(render('gitlab', findings)) as CodeQualityIssue[];
-  const shift = (f: Finding, by: number): Finding => ({ ...f, range: { ...f.range, line: f.range.line + by, endLine: f.range.endLine + by } });
+  const shift = (f: Finding, by: number): Finding => ({
+    ...f,
+    range: { ...f.range, line: f.range.line + by, endLine: f.range.endLine + by },
+  });
 
   test('fingerprints are unique, also for findings on the same address with the same rule', () => {
     const twins = [SORTED[1]!, { ...SORTED[1]!, range: { ...SORTED[1]!.range, line: 30 } }];
@@ -169,8 +183,19 @@ describe('XML formats', () => {
   test('checkstyle is well-formed, lists every file and escapes attributes', () => {
     const root = parseXml(render('checkstyle', [...SORTED, hostile]));
     expect(root.name).toBe('checkstyle');
-    expect(all(root, 'file').map((f) => f.attributes.name)).toEqual(['modules/db/main.tf', 'modules/web/main.tf', 'modules/web/variables.tf', 'we&ird <name>.tf']);
-    expect(all(root, 'error').at(-1)?.attributes).toEqual({ line: '1', column: '1', severity: 'error', message: `quote " apostrophe ' amp & lt < gt > ]]> control  done`, source: 'gen-modules.a/b' });
+    expect(all(root, 'file').map((f) => f.attributes.name)).toEqual([
+      'modules/db/main.tf',
+      'modules/web/main.tf',
+      'modules/web/variables.tf',
+      'we&ird <name>.tf',
+    ]);
+    expect(all(root, 'error').at(-1)?.attributes).toEqual({
+      line: '1',
+      column: '1',
+      severity: 'error',
+      message: `quote " apostrophe ' amp & lt < gt > ]]> control  done`,
+      source: 'gen-modules.a/b',
+    });
   });
 
   test('the checker rejects what is not well-formed', () => {

@@ -28,7 +28,8 @@ describe('built-in stack', () => {
     expect(files).toContain('kubernetes.tf');
     const services = ['prometheus', 'node-exporter', 'kube-state-metrics', 'alertmanager', 'grafana', 'meshery'];
     for (const service of services) {
-      for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) expect(files).toContain(`modules-k8s/${service}/${file}`);
+      for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf'])
+        expect(files).toContain(`modules-k8s/${service}/${file}`);
     }
     const withFile = (name: string): string[] => services.filter((s) => files.includes(`modules-k8s/${s}/${name}`));
     // Secrets: the spec's own keys, or the basic-auth password of an admin UI.

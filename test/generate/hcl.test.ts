@@ -1,4 +1,15 @@
-import { attributes, escapeTemplateText, expr, hcl, heredocFor, isIdentifier, objectKey, quote, template, toIdentifier } from '../../src/hcl/encode';
+import {
+  attributes,
+  escapeTemplateText,
+  expr,
+  hcl,
+  heredocFor,
+  isIdentifier,
+  objectKey,
+  quote,
+  template,
+  toIdentifier,
+} from '../../src/hcl/encode';
 
 /** The HCL encoding helpers, by behaviour. */
 describe('quote', () => {

@@ -10,10 +10,14 @@ import { REPO } from '../support/tmp';
 /** Choices the built-in specs leave to the user: forward auth from the stack, Grafana on PostgreSQL. */
 const specs = loadSpecs(path.join(REPO, 'specs'));
 const layout = { modulesDir: 'modules-k8s' };
-const text = (files: Array<{ path: string; content: string }>, name: string): string => files.find((f) => f.path.endsWith(`/${name}`))?.content ?? '';
+const text = (files: Array<{ path: string; content: string }>, name: string): string =>
+  files.find((f) => f.path.endsWith(`/${name}`))?.content ?? '';
 
 describe('forward auth configured in the stack', () => {
-  const stack = stackSchema.parse({ ...specs.stack, auth: { ...specs.stack.auth, forward: { address: 'https://auth.brmartin.co.uk/verify', authResponseHeaders: ['X-Forwarded-User'] } } });
+  const stack = stackSchema.parse({
+    ...specs.stack,
+    auth: { ...specs.stack.auth, forward: { address: 'https://auth.brmartin.co.uk/verify', authResponseHeaders: ['X-Forwarded-User'] } },
+  });
   const withForward: LoadedSpecs = { ...specs, stack };
   const prometheus = specs.services.find((s) => s.spec.name === 'prometheus')!;
   const files = renderService(stack, prometheus, layout);
@@ -41,7 +45,9 @@ describe('grafana on PostgreSQL', () => {
   test('reads GF_DATABASE_* from Vault and runs no litestream', () => {
     const main = text(files, 'main.tf');
     expect(main).toMatch(/name\s+= "GF_DATABASE_TYPE"\n\s+value = "postgres"/);
-    expect(main).toMatch(/name = "GF_DATABASE_PASSWORD"\n\n?\s+value_from \{\n\s+secret_key_ref \{\n\s+name = "\$\{local.app_name\}-secrets"\n\s+key\s+= "GF_DATABASE_PASSWORD"/);
+    expect(main).toMatch(
+      /name = "GF_DATABASE_PASSWORD"\n\n?\s+value_from \{\n\s+secret_key_ref \{\n\s+name = "\$\{local.app_name\}-secrets"\n\s+key\s+= "GF_DATABASE_PASSWORD"/,
+    );
     expect(main).not.toContain('litestream');
     expect(text(files, 'secrets.tf')).toContain('secretKey = "GF_DATABASE_PASSWORD"');
   });

@@ -8,7 +8,13 @@ describe('prometheus', () => {
   test('scrapes every 15s: pods, nodes, annotated services, cAdvisor and the API server', () => {
     const main = read('prometheus', 'main.tf');
     expect(main).toMatch(/scrape_interval\s+= "15s"/);
-    for (const job of ['kubernetes-pods', 'kubernetes-nodes', 'kubernetes-service-endpoints', 'kubernetes-cadvisor', 'kubernetes-apiservers']) {
+    for (const job of [
+      'kubernetes-pods',
+      'kubernetes-nodes',
+      'kubernetes-service-endpoints',
+      'kubernetes-cadvisor',
+      'kubernetes-apiservers',
+    ]) {
       expect(main).toMatch(new RegExp(`job_name\\s+= "${job}"`));
     }
     // Relabel replacements keep Prometheus' own ${1} syntax, escaped for HCL.
@@ -21,7 +27,10 @@ describe('prometheus', () => {
     expect(variableDefault(m, 'storage_size')).toBe('10Gi');
     expect(read('prometheus', 'main.tf')).toMatch(/values\s+= \["hestia"\]/);
     const rules = dig(m, 'resource', 'kubernetes_cluster_role_v1', 'prometheus', 0, 'rule') as Json[];
-    expect(rules[0]).toMatchObject({ resources: ['nodes', 'nodes/metrics', 'services', 'endpoints', 'pods'], verbs: ['get', 'list', 'watch'] });
+    expect(rules[0]).toMatchObject({
+      resources: ['nodes', 'nodes/metrics', 'services', 'endpoints', 'pods'],
+      verbs: ['get', 'list', 'watch'],
+    });
   });
 
   test('has probes, the plan resource table and its hostname', async () => {
@@ -56,7 +65,10 @@ describe('grafana', () => {
   test('has the plan resource table and its hostname', async () => {
     const m = await module('grafana');
     const container = dig(m, 'resource', 'kubernetes_deployment_v1', 'grafana', 0, 'spec', 0, 'template', 0, 'spec', 0, 'container', 0);
-    expect(dig(container, 'resources', 0)).toEqual({ requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
+    expect(dig(container, 'resources', 0)).toEqual({
+      requests: { cpu: '100m', memory: '256Mi' },
+      limits: { cpu: '500m', memory: '512Mi' },
+    });
     expect(variableDefault(m, 'hostname')).toBe('grafana.brmartin.co.uk');
   });
 });

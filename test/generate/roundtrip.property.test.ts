@@ -16,29 +16,61 @@ const specs = loadSpecs(path.join(REPO, 'specs'));
 const STRINGS_PER_SERVICE = 50;
 const RUNS = 200; // 200 x 50 = 10,000 strings
 
-const tricky = fc.constantFrom('${', '%{', '$${', '%%{', '$$', '}', '"', '\\', '\\n', '\n', '\r\n', '\t', '#', '//', '/*', '*/', '<<EOT', 'EOT', '<<-EOT', '=', 'é', '日本', '😀', '\u0000', '\u007f', '\u2028', ' ');
+const tricky = fc.constantFrom(
+  '${',
+  '%{',
+  '$${',
+  '%%{',
+  '$$',
+  '}',
+  '"',
+  '\\',
+  '\\n',
+  '\n',
+  '\r\n',
+  '\t',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '<<EOT',
+  'EOT',
+  '<<-EOT',
+  '=',
+  'é',
+  '日本',
+  '😀',
+  '\u0000',
+  '\u007f',
+  '\u2028',
+  ' ',
+);
 const piece = fc.oneof({ arbitrary: tricky, weight: 3 }, { arbitrary: fc.string({ maxLength: 6, unit: 'grapheme' }), weight: 1 });
 const hostile = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 
 function serviceWith(strings: string[]): Service {
   const env = Object.fromEntries(strings.slice(0, 20).map((s, i) => [`VALUE_${i}`, s]));
-  const variables = Object.fromEntries(strings.slice(20, 30).map((s, i) => [`v_${i}`, { description: `d${s}`, type: 'string' as const, default: s }]));
+  const variables = Object.fromEntries(
+    strings.slice(20, 30).map((s, i) => [`v_${i}`, { description: `d${s}`, type: 'string' as const, default: s }]),
+  );
   const config = { values: strings.slice(30, 40), nested: Object.fromEntries(strings.slice(40).map((s, i) => [`k${i}`, { deeper: [s] }])) };
-  return serviceSchema.parse(normalizeStrings({
-    name: 'roundtrip',
-    description: 'Round-trip test service',
-    containers: [
-      {
-        name: 'app',
-        image: { name: 'example/app', tag: '1.0.0' },
-        env,
-        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
-        volumeMounts: [{ volume: 'config', mountPath: '/etc/app' }],
-      },
-    ],
-    configMaps: { config: { files: { 'app.yml': { yaml: config }, 'app.json': { json: config } } } },
-    variables,
-  }));
+  return serviceSchema.parse(
+    normalizeStrings({
+      name: 'roundtrip',
+      description: 'Round-trip test service',
+      containers: [
+        {
+          name: 'app',
+          image: { name: 'example/app', tag: '1.0.0' },
+          env,
+          resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
+          volumeMounts: [{ volume: 'config', mountPath: '/etc/app' }],
+        },
+      ],
+      configMaps: { config: { files: { 'app.yml': { yaml: config }, 'app.json': { json: config } } } },
+      variables,
+    }),
+  );
 }
 
 test(`${RUNS * STRINGS_PER_SERVICE} hostile strings survive generate + hcl2json unchanged`, async () => {
@@ -64,6 +96,11 @@ test('verify names the file and value when the HCL does not carry the spec', asy
   const broken = files.map((f) => (f.path.endsWith('main.tf') ? { ...f, content: f.content.replace('"value 3"', '"value three"') } : f));
   const mismatches = await verifyService(service, specs, broken);
   expect(mismatches).toEqual([
-    { file: 'modules-k8s/roundtrip/main.tf', what: 'container "app" env VALUE_3', expected: { value: 'value 3' }, actual: { value: 'value three' } },
+    {
+      file: 'modules-k8s/roundtrip/main.tf',
+      what: 'container "app" env VALUE_3',
+      expected: { value: 'value 3' },
+      actual: { value: 'value three' },
+    },
   ]);
 });

@@ -24,7 +24,9 @@ describe('node-exporter', () => {
     ]);
     const volumes = dig(pod(), 'volume') as Json[];
     expect(volumes.map((v) => dig(v, 'host_path', 0, 'path'))).toEqual(['/proc', '/sys', '/']);
-    expect(dig(container, 'args')).toEqual(expect.arrayContaining(['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root']));
+    expect(dig(container, 'args')).toEqual(
+      expect.arrayContaining(['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root']),
+    );
   });
 
   test('skips network and FUSE filesystems (GlusterFS, NFS)', () => {
@@ -39,7 +41,9 @@ describe('node-exporter', () => {
   });
 
   test('is scraped through its annotations, has probes and resources, and no ingress', () => {
-    expect(dig(m, 'resource', 'kubernetes_daemon_set_v1', 'node_exporter', 0, 'spec', 0, 'template', 0, 'metadata', 0, 'annotations')).toEqual({
+    expect(
+      dig(m, 'resource', 'kubernetes_daemon_set_v1', 'node_exporter', 0, 'spec', 0, 'template', 0, 'metadata', 0, 'annotations'),
+    ).toEqual({
       'prometheus.io/scrape': 'true',
       'prometheus.io/port': '9100',
       'prometheus.io/job': 'node-exporter',
@@ -80,7 +84,9 @@ describe('alertmanager', () => {
   });
 
   test('keeps silences on a persistent claim and is served on alertmanager.brmartin.co.uk behind auth', () => {
-    expect(dig(m, 'resource', 'kubernetes_persistent_volume_claim_v1', 'alertmanager_data', 0, 'spec', 0, 'storage_class_name')).toBe('glusterfs-nfs');
+    expect(dig(m, 'resource', 'kubernetes_persistent_volume_claim_v1', 'alertmanager_data', 0, 'spec', 0, 'storage_class_name')).toBe(
+      'glusterfs-nfs',
+    );
     expect(variableDefault(m, 'hostname')).toBe('alertmanager.brmartin.co.uk');
     expect(read('alertmanager', 'main.tf')).toContain('--storage.path=/alertmanager');
   });
@@ -93,7 +99,15 @@ describe('prometheus wiring', () => {
     expect(main()).toContain('targets = ["alertmanager.default.svc.cluster.local:9093"]');
     expect(main()).toContain('rule_files = ["/etc/prometheus/rules/*.yml"]');
     expect(main()).toMatch(/"alerts.yml" = yamlencode\(\{\n\s+groups = \[/);
-    for (const alert of ['TargetDown', 'NodeDown', 'NodeFilesystemAlmostFull', 'NodeMemoryPressure', 'PodCrashLooping', 'PersistentVolumeClaimAlmostFull', 'PrometheusTSDBCompactionsFailing']) {
+    for (const alert of [
+      'TargetDown',
+      'NodeDown',
+      'NodeFilesystemAlmostFull',
+      'NodeMemoryPressure',
+      'PodCrashLooping',
+      'PersistentVolumeClaimAlmostFull',
+      'PrometheusTSDBCompactionsFailing',
+    ]) {
       expect(main()).toContain(`alert = "${alert}"`);
     }
   });
@@ -102,7 +116,9 @@ describe('prometheus wiring', () => {
     expect(main()).toMatch(/job_name\s+= "node-exporter"/);
     expect(main()).toMatch(/job_name\s+= "kube-state-metrics"\n\s+honor_labels = true/);
     // The generic pods job leaves pods with a job annotation to their own job.
-    expect(main()).toMatch(/job_name = "kubernetes-pods"[\s\S]+?source_labels = \["__meta_kubernetes_pod_annotation_prometheus_io_job"\]\n\s+action\s+= "drop"/);
+    expect(main()).toMatch(
+      /job_name = "kubernetes-pods"[\s\S]+?source_labels = \["__meta_kubernetes_pod_annotation_prometheus_io_job"\]\n\s+action\s+= "drop"/,
+    );
   });
 });
 
@@ -132,5 +148,12 @@ describe('authentication in front of admin UIs', () => {
 test('the root block lists every module with its comment line', async () => {
   const root = (await import('node:fs')).readFileSync(`${__dirname}/../../out/kubernetes.tf`, 'utf8');
   const modules = [...root.matchAll(/# .+\nmodule "(k8s_[a-z_]+)"/g)].map((match) => match[1]);
-  expect(modules).toEqual(['k8s_prometheus', 'k8s_node_exporter', 'k8s_kube_state_metrics', 'k8s_alertmanager', 'k8s_grafana', 'k8s_meshery']);
+  expect(modules).toEqual([
+    'k8s_prometheus',
+    'k8s_node_exporter',
+    'k8s_kube_state_metrics',
+    'k8s_alertmanager',
+    'k8s_grafana',
+    'k8s_meshery',
+  ]);
 });

@@ -66,7 +66,9 @@ describe('docs of the linter’s own findings', () => {
     const doc = readDoc(rule.id);
     // Suppression examples name real rules; until those are registered the example cannot be run.
     const parsed = parseRuleDoc(doc);
-    const named = [...parsed.example, ...parsed.fix].flatMap((s) => [...s.code.matchAll(/gen-modules:ignore(?:-file)?\s+([^-\n]+?)\s+--/g)].flatMap((m) => (m[1] ?? '').split(/[\s,]+/)));
+    const named = [...parsed.example, ...parsed.fix].flatMap((s) =>
+      [...s.code.matchAll(/gen-modules:ignore(?:-file)?\s+([^-\n]+?)\s+--/g)].flatMap((m) => (m[1] ?? '').split(/[\s,]+/)),
+    );
     const missing = named.filter((id) => !known.has(id));
     if (missing.length > 0) {
       test.todo(`${rule.id} doc examples (they name ${missing.join(', ')}, not registered yet)`);
@@ -94,7 +96,10 @@ describe('the doc checker itself', () => {
     defaultSeverity: fake.defaultSeverity,
     summary: fake.summary,
     messages: fake.messages,
-    options: z.object({ allow: z.array(z.string()).default([]) }).strict().default({ allow: [] }),
+    options: z
+      .object({ allow: z.array(z.string()).default([]) })
+      .strict()
+      .default({ allow: [] }),
     check: reportNulls,
   });
 
@@ -124,7 +129,8 @@ describe('the doc checker itself', () => {
       '```',
       '',
       '```text',
-      parts.output ?? 'main.tf:2:1  warning  test/no-null  Remove null_resource "a"\nrbac.tf:3:3  warning  test/no-null  Remove null_resource "b"',
+      parts.output ??
+        'main.tf:2:1  warning  test/no-null  Remove null_resource "a"\nrbac.tf:3:3  warning  test/no-null  Remove null_resource "b"',
       '```',
       '',
       '## How to fix',

@@ -36,7 +36,10 @@ function specsWith(change: (spec: Spec & typeof base) => void, extraServices = '
   const spec = structuredClone(base) as Spec & typeof base;
   change(spec);
   fs.writeFileSync(path.join(dir, 'stack.ts'), stackSource);
-  fs.writeFileSync(path.join(dir, 'web.ts'), `import { defineService } from 'gen-modules';\nexport default defineService(${JSON.stringify(spec, null, 2)} as never);\n`);
+  fs.writeFileSync(
+    path.join(dir, 'web.ts'),
+    `import { defineService } from 'gen-modules';\nexport default defineService(${JSON.stringify(spec, null, 2)} as never);\n`,
+  );
   fs.writeFileSync(
     path.join(dir, 'index.ts'),
     `import stack from './stack';\nimport web from './web';\n${extraServices ? "import other from './other';\n" : ''}export { stack };\nexport const services = [web${extraServices ? ', other' : ''}];\n`,
@@ -58,18 +61,58 @@ function errorOf(dir: string): string {
 const cases: Array<[string, (spec: Spec & typeof base) => void, string]> = [
   ['bad service name', (s) => (s.name = 'Web_App'), 'web.ts: name: must be lowercase letters, digits and hyphens'],
   ['image tag with a space', (s) => (s.containers[0]!.image.tag = 'v 1'), 'web.ts: containers[0].image.tag: must be an image tag'],
-  ['missing resources', (s) => delete (s.containers[0] as Partial<(typeof base.containers)[0]>).resources, 'web.ts: containers[0].resources: required, expected object'],
-  ['bad quantity', (s) => (s.containers[0]!.resources.limits.memory = 'lots'), 'web.ts: containers[0].resources.limits.memory: must be a Kubernetes quantity'],
+  [
+    'missing resources',
+    (s) => delete (s.containers[0] as Partial<(typeof base.containers)[0]>).resources,
+    'web.ts: containers[0].resources: required, expected object',
+  ],
+  [
+    'bad quantity',
+    (s) => (s.containers[0]!.resources.limits.memory = 'lots'),
+    'web.ts: containers[0].resources.limits.memory: must be a Kubernetes quantity',
+  ],
   ['unknown field', (s) => ((s as Spec)['replicas'] = 2), 'web.ts: replicas: unknown key'],
-  ['probe on an unknown port', (s) => (s.containers[0]!.probes.liveness.http.port = 'admin'), 'web.ts: containers[0].probes.liveness.http.port: port "admin" is not a port name of this container'],
-  ['mount of an undeclared volume', (s) => s.containers[0]!.volumeMounts.push({ volume: 'data', mountPath: '/data' }), 'web.ts: containers[0].volumeMounts[0].volume: volume "data" is not declared'],
+  [
+    'probe on an unknown port',
+    (s) => (s.containers[0]!.probes.liveness.http.port = 'admin'),
+    'web.ts: containers[0].probes.liveness.http.port: port "admin" is not a port name of this container',
+  ],
+  [
+    'mount of an undeclared volume',
+    (s) => s.containers[0]!.volumeMounts.push({ volume: 'data', mountPath: '/data' }),
+    'web.ts: containers[0].volumeMounts[0].volume: volume "data" is not declared',
+  ],
   ['ingress on an unknown port', (s) => (s.ingress.port = 'https'), 'web.ts: ingress.port: "https" is not a port of the service'],
-  ['secret env without the key', (s) => ((s.containers[0] as Spec)['env'] = { TOKEN: { secret: 'TOKEN' } }), 'web.ts: containers[0].env.TOKEN.secret: secret key "TOKEN" is not listed in secrets.keys'],
-  ['unknown storage class', (s) => ((s as Spec)['persistence'] = { data: { storageClass: 'ceph', size: '1Gi' } }), 'web.ts: persistence.data.storageClass: "ceph" is not a storage class of the stack'],
-  ['off the persistent class without a reason', (s) => ((s as Spec)['persistence'] = { data: { storageClass: 'local-path', size: '1Gi' } }), 'web.ts: persistence.data.reason: persistent data off the persistent class "glusterfs-nfs" needs a reason'],
-  ['unknown preferred host', (s) => ((s as Spec)['scheduling'] = { preferHosts: ['zeus'] }), 'web.ts: scheduling.preferHosts[0]: "zeus" is not a node of the stack'],
-  ['preferred host of the wrong architecture', (s) => ((s as Spec)['scheduling'] = { preferHosts: ['nyx'], requireArch: 'amd64' }), 'web.ts: scheduling.preferHosts[0]: "nyx" is arm64, but the service requires amd64'],
-  ['undeclared variable', (s) => ((s.containers[0] as Spec)['args'] = [{ var: 'level' }]), 'web.ts: containers[0].args[0]: variable "level" is not declared'],
+  [
+    'secret env without the key',
+    (s) => ((s.containers[0] as Spec)['env'] = { TOKEN: { secret: 'TOKEN' } }),
+    'web.ts: containers[0].env.TOKEN.secret: secret key "TOKEN" is not listed in secrets.keys',
+  ],
+  [
+    'unknown storage class',
+    (s) => ((s as Spec)['persistence'] = { data: { storageClass: 'ceph', size: '1Gi' } }),
+    'web.ts: persistence.data.storageClass: "ceph" is not a storage class of the stack',
+  ],
+  [
+    'off the persistent class without a reason',
+    (s) => ((s as Spec)['persistence'] = { data: { storageClass: 'local-path', size: '1Gi' } }),
+    'web.ts: persistence.data.reason: persistent data off the persistent class "glusterfs-nfs" needs a reason',
+  ],
+  [
+    'unknown preferred host',
+    (s) => ((s as Spec)['scheduling'] = { preferHosts: ['zeus'] }),
+    'web.ts: scheduling.preferHosts[0]: "zeus" is not a node of the stack',
+  ],
+  [
+    'preferred host of the wrong architecture',
+    (s) => ((s as Spec)['scheduling'] = { preferHosts: ['nyx'], requireArch: 'amd64' }),
+    'web.ts: scheduling.preferHosts[0]: "nyx" is arm64, but the service requires amd64',
+  ],
+  [
+    'undeclared variable',
+    (s) => ((s.containers[0] as Spec)['args'] = [{ var: 'level' }]),
+    'web.ts: containers[0].args[0]: variable "level" is not declared',
+  ],
 ];
 
 describe.each(cases)('%s', (_name, change, expected) => {
@@ -83,7 +126,12 @@ test('a valid spec loads, with defaults applied in one place', () => {
   const web = loaded.services[0]!;
   expect(web.file).toMatch(/web\.ts$/);
   expect(web.spec.workload).toEqual({ kind: 'Deployment', replicas: 1 });
-  expect(web.spec.containers[0]!.probes.liveness).toMatchObject({ initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+  expect(web.spec.containers[0]!.probes.liveness).toMatchObject({
+    initialDelaySeconds: 10,
+    periodSeconds: 10,
+    timeoutSeconds: 5,
+    failureThreshold: 3,
+  });
 });
 
 test('two services with one name are refused, naming both files', () => {
@@ -93,7 +141,10 @@ test('two services with one name are refused, naming both files', () => {
 
 test('a spec with a TypeScript syntax error names the file, line and column', () => {
   const dir = specsWith(() => undefined);
-  fs.writeFileSync(path.join(dir, 'web.ts'), "import { defineService } from 'gen-modules';\nexport default defineService({ name: 'web', });;\nconst = 1;\n");
+  fs.writeFileSync(
+    path.join(dir, 'web.ts'),
+    "import { defineService } from 'gen-modules';\nexport default defineService({ name: 'web', });;\nconst = 1;\n",
+  );
   expect(errorOf(dir)).toMatch(/web\.ts:3:7: /);
 });
 

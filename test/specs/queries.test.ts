@@ -12,7 +12,21 @@ import { exporters, type Query } from '../../specs/lib/metrics';
  */
 const catalogue = new Set<string>(Object.values(exporters).flat());
 
-const PROMQL_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset', 'inf', 'nan']);
+const PROMQL_WORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+  'inf',
+  'nan',
+]);
 
 /** Identifiers left in a query once label matchers, grouping clauses, ranges, strings and function names are removed. */
 export function strayIdentifiers(expr: string): string[] {
@@ -47,7 +61,15 @@ describe('alert rules', () => {
 
   test('cover what the stack must alert on', () => {
     expect(alertRules.map((r) => r.alert).sort()).toEqual(
-      ['NodeDown', 'NodeFilesystemAlmostFull', 'NodeMemoryPressure', 'PersistentVolumeClaimAlmostFull', 'PodCrashLooping', 'PrometheusTSDBCompactionsFailing', 'TargetDown'].sort(),
+      [
+        'NodeDown',
+        'NodeFilesystemAlmostFull',
+        'NodeMemoryPressure',
+        'PersistentVolumeClaimAlmostFull',
+        'PodCrashLooping',
+        'PrometheusTSDBCompactionsFailing',
+        'TargetDown',
+      ].sort(),
     );
   });
 });
@@ -58,7 +80,9 @@ describe('the stray-identifier check', () => {
   });
 
   test('ignores functions, labels, grouping, ranges, strings and variables', () => {
-    expect(strayIdentifiers('topk(10, sum by (namespace, pod) (increase(x{a=~"b|c",node=~"$node"}[1h])) > 0) and on (node) y offset 5m')).toEqual(['x', 'y']);
+    expect(
+      strayIdentifiers('topk(10, sum by (namespace, pod) (increase(x{a=~"b|c",node=~"$node"}[1h])) > 0) and on (node) y offset 5m'),
+    ).toEqual(['x', 'y']);
   });
 });
 
@@ -66,7 +90,17 @@ describe('the dashboards cover what the stack asks for', () => {
   const text = (spec: DashboardSpec): string => JSON.stringify(queriesOf(spec).map((q) => q.expr));
   test('cluster overview: nodes, pods by phase, CPU and memory by namespace and node, restarts', () => {
     const titles = clusterOverview.panels.map((p) => p.title);
-    expect(titles).toEqual(expect.arrayContaining(['Nodes', 'Pods by phase', 'CPU by namespace', 'Memory by namespace', 'CPU by node', 'Memory by node', 'Container restarts by pod (1h)']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Nodes',
+        'Pods by phase',
+        'CPU by namespace',
+        'Memory by namespace',
+        'CPU by node',
+        'Memory by node',
+        'Container restarts by pod (1h)',
+      ]),
+    );
     expect(text(clusterOverview)).toContain('sum by (phase) (kube_pod_status_phase)');
   });
 

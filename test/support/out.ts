@@ -6,12 +6,17 @@ import { REPO } from './tmp';
 /** Reading the committed `out/` back: raw text, or parsed with hcl2json. */
 export type Json = Record<string, unknown>;
 
-export const read = (service: string, file: string): string => fs.readFileSync(path.join(REPO, 'out', 'modules-k8s', service, file), 'utf8');
+export const read = (service: string, file: string): string =>
+  fs.readFileSync(path.join(REPO, 'out', 'modules-k8s', service, file), 'utf8');
 
 /** All files of a module, parsed as one. */
 export async function module(service: string): Promise<Json> {
   const dir = path.join(REPO, 'out', 'modules-k8s', service);
-  const text = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const text = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
   return (await parse(`${service}.tf`, text)) as Json;
 }
 

@@ -75,9 +75,12 @@ export function checkTable(tests: RuleTests): void {
   for (const { row, valid } of rows) {
     if (names.has(row.name)) throw new Error(`duplicate test case name "${row.name}"`);
     names.add(row.name);
-    if ((row.code === undefined) === (row.files === undefined)) throw new Error(`test case "${row.name}": give exactly one of "code" and "files"`);
-    if (valid && row.expected !== undefined && row.expected.length > 0) throw new Error(`valid test case "${row.name}" lists expected findings; move it to invalid`);
-    if (!valid && (row.expected === undefined || row.expected.length === 0)) throw new Error(`invalid test case "${row.name}" lists no expected findings`);
+    if ((row.code === undefined) === (row.files === undefined))
+      throw new Error(`test case "${row.name}": give exactly one of "code" and "files"`);
+    if (valid && row.expected !== undefined && row.expected.length > 0)
+      throw new Error(`valid test case "${row.name}" lists expected findings; move it to invalid`);
+    if (!valid && (row.expected === undefined || row.expected.length === 0))
+      throw new Error(`invalid test case "${row.name}" lists no expected findings`);
     const input = inputKey(row);
     const twin = inputs.get(input);
     if (twin !== undefined) throw new Error(`test cases "${twin}" and "${row.name}" have the same input`);
@@ -103,7 +106,11 @@ function filesOf(row: TestCase): Record<string, string> {
 }
 
 /** One row: rejects (with a jest assertion error) when the findings are not what the row says. */
-export async function runTestCase<O extends Record<string, unknown>>(rule: Rule<O>, row: TestCase, kind: 'valid' | 'invalid'): Promise<void> {
+export async function runTestCase<O extends Record<string, unknown>>(
+  rule: Rule<O>,
+  row: TestCase,
+  kind: 'valid' | 'invalid',
+): Promise<void> {
   const findings = await runCase(rule, row);
   if (kind === 'valid') {
     expect(findings.map(describeFinding)).toEqual([]);
@@ -228,14 +235,21 @@ const REQUIRED_SECTIONS = ['Why', 'Example', 'How to fix'];
  * Everything wrong with a rule's doc: its shape, and whether its examples do what
  * it claims when linted with the built-in configuration. Empty when all is well.
  */
-export async function checkRuleDoc<O extends Record<string, unknown>>(rule: Rule<O>, markdown: string, rules: readonly Rule[]): Promise<string[]> {
+export async function checkRuleDoc<O extends Record<string, unknown>>(
+  rule: Rule<O>,
+  markdown: string,
+  rules: readonly Rule[],
+): Promise<string[]> {
   const doc = parseRuleDoc(markdown);
   const problems: string[] = [];
   if (doc.title !== rule.id) problems.push(`title is "${doc.title}", expected "${rule.id}"`);
-  if (doc.severity !== rule.defaultSeverity) problems.push(`"Default severity" is ${String(doc.severity)}, expected ${rule.defaultSeverity}`);
+  if (doc.severity !== rule.defaultSeverity)
+    problems.push(`"Default severity" is ${String(doc.severity)}, expected ${rule.defaultSeverity}`);
   for (const section of REQUIRED_SECTIONS) if (!doc.sections.has(section)) problems.push(`missing section "## ${section}"`);
   if (hasOptions(rule) !== doc.sections.has('Options')) {
-    problems.push(hasOptions(rule) ? 'the rule has options but the doc has no "## Options"' : 'the doc has "## Options" but the rule has none');
+    problems.push(
+      hasOptions(rule) ? 'the rule has options but the doc has no "## Options"' : 'the doc has "## Options" but the rule has none',
+    );
   }
   if (doc.example.length === 0) problems.push('Example has no ```hcl block');
   if (doc.exampleOutput === undefined) problems.push('Example has no ```text block with the output');
@@ -244,16 +258,28 @@ export async function checkRuleDoc<O extends Record<string, unknown>>(rule: Rule
 
   const known = rules.some((r) => r.id === rule.id) ? rules : [...rules, rule];
   const config = resolveConfig({}, { file: null, rules: known });
-  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example')).filter((f) => f.ruleId === rule.id).map(describeFinding);
+  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example'))
+    .filter((f) => f.ruleId === rule.id)
+    .map(describeFinding);
   if (JSON.stringify(exampleLines) !== JSON.stringify(doc.exampleOutput)) {
-    problems.push(`Example output differs.\n  doc:\n    ${(doc.exampleOutput ?? []).join('\n    ')}\n  actual:\n    ${exampleLines.join('\n    ')}`);
+    problems.push(
+      `Example output differs.\n  doc:\n    ${(doc.exampleOutput ?? []).join('\n    ')}\n  actual:\n    ${exampleLines.join('\n    ')}`,
+    );
   }
-  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix')).filter((f) => f.ruleId === rule.id).map(describeFinding);
+  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix'))
+    .filter((f) => f.ruleId === rule.id)
+    .map(describeFinding);
   if (fixLines.length > 0) problems.push(`How to fix still has findings:\n    ${fixLines.join('\n    ')}`);
   return problems;
 }
 
-async function lintSnippets(ruleId: string, snippets: DocSnippet[], config: ResolvedConfig, problems: string[], section: string): Promise<Finding[]> {
+async function lintSnippets(
+  ruleId: string,
+  snippets: DocSnippet[],
+  config: ResolvedConfig,
+  problems: string[],
+  section: string,
+): Promise<Finding[]> {
   const files: Record<string, string> = {};
   for (const snippet of snippets) {
     if (snippet.name in files) problems.push(`${section} has two blocks for ${snippet.name}`);

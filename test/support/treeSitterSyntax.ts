@@ -5,7 +5,17 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { ParseError, Range } from '../../src/hcl/syntax';
-import type { BlockSyntax, BodySyntax, AttributeSyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from '../../src/hcl/syntax';
+import type {
+  BlockSyntax,
+  BodySyntax,
+  AttributeSyntax,
+  CommentSyntax,
+  Expr,
+  FileSyntax,
+  ObjectItem,
+  Step,
+  TemplatePart,
+} from '../../src/hcl/syntax';
 import { parseHcl } from './treesitter';
 
 // ---------------------------------------------------------------------------
@@ -157,7 +167,11 @@ class FileReader {
     const literalNewline = node.children.some((child) => child.type === 'template_literal' && this.source(child).includes('\n'));
     if (literalNewline) {
       const at = this.range(node);
-      this.errors.push({ file: this.path, message: 'unterminated string: a quoted string must end on the line it starts', range: { ...at, endLine: at.line, endColumn: at.column + 1 } });
+      this.errors.push({
+        file: this.path,
+        message: 'unterminated string: a quoted string must end on the line it starts',
+        range: { ...at, endLine: at.line, endColumn: at.column + 1 },
+      });
     }
   }
 
@@ -167,7 +181,11 @@ class FileReader {
       if (child.type !== 'quoted_template_start') return;
       const next = node.children[index + 1];
       if (next && next.startRow === child.startRow) return;
-      this.errors.push({ file: this.path, message: 'unterminated string: a quoted string must end on the line it starts', range: this.range(child) });
+      this.errors.push({
+        file: this.path,
+        message: 'unterminated string: a quoted string must end on the line it starts',
+        range: this.range(child),
+      });
     });
   }
 
@@ -224,7 +242,14 @@ class FileReader {
         bodyNodes = [...bodyNodes, child];
       }
     }
-    return { type: this.source(typeNode), labels, labelRanges, body: this.body(bodyNodes), range: this.range(node), headerRange: this.span(typeNode, headerEnd) };
+    return {
+      type: this.source(typeNode),
+      labels,
+      labelRanges,
+      body: this.body(bodyNodes),
+      range: this.range(node),
+      headerRange: this.span(typeNode, headerEnd),
+    };
   }
 
   private stringLiteral(node: SNode): string {
@@ -257,7 +282,9 @@ class FileReader {
       const close = nodes.findIndex((node) => node.type === ')');
       const inner = nodes.find((node) => node.type === 'expression');
       const last = close > 0 ? nodes[close]! : first;
-      expr = inner ? { t: 'paren', inner: this.expression(inner), range: this.span(first, last) } : { t: 'invalid', range: this.range(whole) };
+      expr = inner
+        ? { t: 'paren', inner: this.expression(inner), range: this.span(first, last) }
+        : { t: 'invalid', range: this.range(whole) };
       rest = close > 0 ? nodes.slice(close + 1) : [];
     } else {
       expr = this.primary(first);
@@ -271,7 +298,8 @@ class FileReader {
       lastNode = node;
     }
     if (steps.length === 0) return expr;
-    if (expr.t === 'traversal') return { t: 'traversal', target: expr.target, steps: [...expr.steps, ...steps], range: this.span(first, lastNode) };
+    if (expr.t === 'traversal')
+      return { t: 'traversal', target: expr.target, steps: [...expr.steps, ...steps], range: this.span(first, lastNode) };
     return { t: 'traversal', target: expr, steps, range: this.span(first, lastNode) };
   }
 
@@ -316,7 +344,8 @@ class FileReader {
         return this.template(node.children[0], range);
       case 'collection_value': {
         const inner = node.children[0];
-        if (inner?.type === 'tuple') return { t: 'tuple', items: inner.children.filter(isExpression).map((child) => this.expression(child)), range };
+        if (inner?.type === 'tuple')
+          return { t: 'tuple', items: inner.children.filter(isExpression).map((child) => this.expression(child)), range };
         if (inner?.type === 'object') return { t: 'object', entries: this.objectItems(inner), range };
         return { t: 'invalid', range };
       }
@@ -394,7 +423,17 @@ class FileReader {
     if (node.type === 'for_object_expr') {
       const [key, value] = bodies;
       if (!key || !value) return { t: 'invalid', range };
-      return { t: 'for', keyVar, valueVar, collection, key, value, cond, grouped: node.children.some((child) => child.type === 'ellipsis'), range };
+      return {
+        t: 'for',
+        keyVar,
+        valueVar,
+        collection,
+        key,
+        value,
+        cond,
+        grouped: node.children.some((child) => child.type === 'ellipsis'),
+        range,
+      };
     }
     const [value] = bodies;
     if (!value) return { t: 'invalid', range };
@@ -410,7 +449,13 @@ class FileReader {
     }
     const at = children.findIndex((child) => BINARY_OPERATORS.has(child.type));
     if (at <= 0) return { t: 'invalid', range };
-    return { t: 'binary', op: children[at]!.type, left: this.term(children.slice(0, at), node), right: this.term(children.slice(at + 1), node), range };
+    return {
+      t: 'binary',
+      op: children[at]!.type,
+      left: this.term(children.slice(0, at), node),
+      right: this.term(children.slice(at + 1), node),
+      range,
+    };
   }
 
   // -- templates --------------------------------------------------------------
@@ -424,7 +469,12 @@ class FileReader {
     const region = heredoc ? this.heredocRegion(node) : this.quotedRegion(node);
     if (!region) return [];
     const flush = heredoc && node.children.some((child) => child.type === 'heredoc_start' && this.source(child) === '<<-');
-    const text = new TemplateText(this.text, heredoc, flush ? this.flushIndent(region.start, region.end, region.children) : 0, region.start);
+    const text = new TemplateText(
+      this.text,
+      heredoc,
+      flush ? this.flushIndent(region.start, region.end, region.children) : 0,
+      region.start,
+    );
     return this.templateSequence(region.children, region.start, region.end, text, false, false);
   }
 
@@ -462,7 +512,14 @@ class FileReader {
     return Number.isFinite(min) ? min : 0;
   }
 
-  private templateSequence(children: SNode[], start: number, end: number, text: TemplateText, trimFirst: boolean, trimLast: boolean): TemplatePart[] {
+  private templateSequence(
+    children: SNode[],
+    start: number,
+    end: number,
+    text: TemplateText,
+    trimFirst: boolean,
+    trimLast: boolean,
+  ): TemplatePart[] {
     const parts: TemplatePart[] = [];
     let cursor = start;
     let trimNext = trimFirst;
@@ -567,12 +624,15 @@ class TemplateText {
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 function unescapeQuoted(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt"\\])|([$%])\2\{/g, (whole, escape: string | undefined, sigil: string | undefined) => {
-    if (sigil) return `${sigil}{`;
-    if (!escape) return whole;
-    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    return SIMPLE_ESCAPES[escape] ?? whole;
-  });
+  return raw.replace(
+    /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt"\\])|([$%])\2\{/g,
+    (whole, escape: string | undefined, sigil: string | undefined) => {
+      if (sigil) return `${sigil}{`;
+      if (!escape) return whole;
+      if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
+      return SIMPLE_ESCAPES[escape] ?? whole;
+    },
+  );
 }
 
 /** `~` after an opening `${`/`%{` trims the text before; `~` before the closing `}` trims the text after. */
@@ -611,7 +671,9 @@ async function parseText(path: string, text: string): Promise<FileSyntax> {
   }
   const reader = new FileReader(path, text);
   reader.collectExtras(root);
-  const top = root.children.filter((child) => child.type === 'body' || child.type === 'ERROR' || child.type === 'block' || child.type === 'attribute');
+  const top = root.children.filter(
+    (child) => child.type === 'body' || child.type === 'ERROR' || child.type === 'block' || child.type === 'attribute',
+  );
   return { path, body: reader.body(top), comments: reader.comments, errors: firstError(reader.errors) };
 }
 

@@ -44,7 +44,11 @@ describe('the managed block', () => {
   });
 
   test('markers out of order, repeated or alone are an error naming the file', () => {
-    for (const text of ['# END gen-modules\n# BEGIN gen-modules\n', '# BEGIN gen-modules\n', '# BEGIN gen-modules\n# END gen-modules\n# BEGIN gen-modules\n# END gen-modules\n']) {
+    for (const text of [
+      '# END gen-modules\n# BEGIN gen-modules\n',
+      '# BEGIN gen-modules\n',
+      '# BEGIN gen-modules\n# END gen-modules\n# BEGIN gen-modules\n# END gen-modules\n',
+    ]) {
       expect(() => readBlock('infra/kubernetes.tf', text)).toThrow(UserError);
       expect(() => writeBlock('infra/kubernetes.tf', text, block)).toThrow(/^infra\/kubernetes\.tf: expected one/);
     }

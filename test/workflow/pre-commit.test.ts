@@ -61,7 +61,11 @@ function cloneInto(dir: string): void {
 }
 
 const npm = (args: string[], cwd: string): string =>
-  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 /** Steps 1 to 3: the hook environment's bin/ folder. */
 function installHookEnvironment(): string {
@@ -80,7 +84,11 @@ function runHook(hook: Hook, staged: string[], bin: string, cwd: string): HookRu
   if (files.length === 0) return 'skipped';
   const [command, ...args] = hook.entry.split(/\s+/) as [string, ...string[]];
   const withFiles = hook.pass_filenames === false ? args : [...args, ...files];
-  const result = spawnSync(command, withFiles, { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' } });
+  const result = spawnSync(command, withFiles, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' },
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -98,7 +106,10 @@ function infrastructureRepository(bin: string): string {
     path.join(dir, 'legacy', 'main.tf'),
     'resource "kubernetes_config_map_v1" "app" {\n  metadata {\n    name      = "app"\n    namespace = var.namespace\n  }\n\n  data = {\n    password = "hunter2hunter2"\n  }\n}\n',
   );
-  fs.writeFileSync(path.join(dir, 'legacy', 'variables.tf'), 'variable "namespace" {\n  description = "Namespace"\n  type        = string\n  default     = "default"\n}\n');
+  fs.writeFileSync(
+    path.join(dir, 'legacy', 'variables.tf'),
+    'variable "namespace" {\n  description = "Namespace"\n  type        = string\n  default     = "default"\n}\n',
+  );
   return dir;
 }
 
@@ -126,7 +137,12 @@ describe('pre-commit hooks, installed from a packed tarball like pre-commit does
   });
 
   test('gen-modules-lint: clean generated files pass; other staged files are not passed', () => {
-    const run = runHook(hook('gen-modules-lint'), ['specs/grafana.ts', 'out/modules-k8s/grafana/main.tf', 'out/modules-k8s/grafana/variables.tf'], bin, repo);
+    const run = runHook(
+      hook('gen-modules-lint'),
+      ['specs/grafana.ts', 'out/modules-k8s/grafana/main.tf', 'out/modules-k8s/grafana/variables.tf'],
+      bin,
+      repo,
+    );
     expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(runHook(hook('gen-modules-lint'), ['README.md', 'specs/grafana.ts'], bin, repo)).toBe('skipped');
   });

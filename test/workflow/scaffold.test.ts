@@ -37,7 +37,9 @@ describe('registerService edits the index through its syntax tree', () => {
 
   test('follows double quotes, reaches into `as const`, and keeps comments (imports end with a blank line)', () => {
     const index = 'import a from "./a";\n// the list\nexport const services = [a] as const;\n';
-    expect(registerService('index.ts', index, 'b')).toBe('import a from "./a";\nimport b from "./b";\n\n// the list\nexport const services = [a, b] as const;\n');
+    expect(registerService('index.ts', index, 'b')).toBe(
+      'import a from "./a";\nimport b from "./b";\n\n// the list\nexport const services = [a, b] as const;\n',
+    );
   });
 
   test('a name that is a keyword or already used gets a suffix', () => {
@@ -47,19 +49,31 @@ describe('registerService edits the index through its syntax tree', () => {
   });
 
   test('an index without an exported services array, or already importing the spec, is refused', () => {
-    expect(() => registerService('specs/index.ts', 'export const stack = 1;\n', 'a')).toThrow(new UserError('specs/index.ts: no exported `services` array to add the new service to'));
+    expect(() => registerService('specs/index.ts', 'export const stack = 1;\n', 'a')).toThrow(
+      new UserError('specs/index.ts: no exported `services` array to add the new service to'),
+    );
     expect(() => registerService('specs/index.ts', 'export const services = all();\n', 'a')).toThrow(UserError);
-    expect(() => registerService('specs/index.ts', "import a from './a';\nexport const services = [a];\n", 'a')).toThrow("already imports './a'");
+    expect(() => registerService('specs/index.ts', "import a from './a';\nexport const services = [a];\n", 'a')).toThrow(
+      "already imports './a'",
+    );
   });
 });
 
 describe('the skeleton', () => {
   const project = new Project({
-    compilerOptions: { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, paths: { 'gen-modules': [path.join(REPO, 'src', 'index.ts')] } },
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      paths: { 'gen-modules': [path.join(REPO, 'src', 'index.ts')] },
+    },
     skipAddingFilesFromTsConfig: true,
   });
   const diagnostics = (text: string): string =>
-    project.formatDiagnosticsWithColorAndContext(project.createSourceFile(path.join(REPO, 'specs', 'scaffolded-example.ts'), text, { overwrite: true }).getPreEmitDiagnostics());
+    project.formatDiagnosticsWithColorAndContext(
+      project.createSourceFile(path.join(REPO, 'specs', 'scaffolded-example.ts'), text, { overwrite: true }).getPreEmitDiagnostics(),
+    );
 
   test('type-checks against the spec API (strict)', () => {
     expect(diagnostics(skeleton('uptime-kuma'))).toBe('');

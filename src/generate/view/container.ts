@@ -47,7 +47,11 @@ export function containerView(context: ViewContext, container: Container | InitC
     command: container.command ? container.command.map(text) : null,
     args: container.args ? container.args.map(text) : null,
     workingDir: container.workingDir ?? null,
-    ports: container.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol === 'TCP' ? null : p.protocol })),
+    ports: container.ports.map((p) => ({
+      name: p.name,
+      containerPort: p.containerPort,
+      protocol: p.protocol === 'TCP' ? null : p.protocol,
+    })),
     env: Object.entries(container.env).map(([name, value]) => envView(name, value)),
     resources: {
       requests: { ...container.resources.requests },

@@ -220,7 +220,16 @@ export function mainView(context: ViewContext): MainView {
       }
     : null;
 
-  return { appName: service.name, labels: commonLabels(context), configMaps, pvcs, workload, service: serviceView, ingressRoute, authMiddleware };
+  return {
+    appName: service.name,
+    labels: commonLabels(context),
+    configMaps,
+    pvcs,
+    workload,
+    service: serviceView,
+    ingressRoute,
+    authMiddleware,
+  };
 }
 
 /** The Traefik Middleware that authenticates requests before they reach an admin UI. */

@@ -13,7 +13,11 @@ export function outputsView({ service }: ViewContext): OutputView[] {
   const name = resourceName(service);
   const outputs: OutputView[] = [];
   if (service.service) {
-    outputs.push({ name: 'service_name', description: `Name of the ${service.name} Service`, value: expr(`${TYPES.service}.${name}.metadata[0].name`) });
+    outputs.push({
+      name: 'service_name',
+      description: `Name of the ${service.name} Service`,
+      value: expr(`${TYPES.service}.${name}.metadata[0].name`),
+    });
   }
   if (service.ingress) {
     outputs.push({ name: 'hostname', description: `Hostname ${service.name} is served on`, value: expr('var.hostname') });

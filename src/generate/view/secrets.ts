@@ -26,7 +26,11 @@ export function usesBasicAuth({ service, stack }: ViewContext): boolean {
  */
 export function externalSecretView(context: ViewContext): { secrets: ExternalSecretView[] } | null {
   const { service, stack } = context;
-  const store = { storeName: stack.secretStore.name, storeKind: stack.secretStore.kind, refreshInterval: stack.secretStore.refreshInterval };
+  const store = {
+    storeName: stack.secretStore.name,
+    storeKind: stack.secretStore.kind,
+    refreshInterval: stack.secretStore.refreshInterval,
+  };
   const remoteKey = vaultPath(service, stack);
   const secrets: ExternalSecretView[] = [];
   if (service.secrets) {

@@ -18,7 +18,6 @@ export function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V
   };
 }
 
-
 /** The nested blocks of one type (none when the block is absent). */
 export function blocksOf(block: Block | undefined, type: string): Block[] {
   return block ? block.blocks.filter((b) => b.type === type) : [];
@@ -76,7 +75,6 @@ export function metadataName(resource: Resource): string | undefined {
 export function moduleName(module: TfModule): string {
   return module.dir.split(/[\\/]/).filter(Boolean).pop() ?? module.dir;
 }
-
 
 /**
  * The resource address a reference points at:

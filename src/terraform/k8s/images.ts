@@ -4,7 +4,6 @@
 import type { Attribute, Block } from '../types';
 import { attr, memo } from './blocks';
 
-
 export interface ImageName {
   /** As written, without tag or digest: `quay.io/prometheus/prometheus`, `grafana/grafana`. */
   written: string;

@@ -6,7 +6,6 @@ import type { LVal, Resource, TfModule } from '../types';
 import { dig, entryOf, stringOf } from '../values';
 import { memo } from './blocks';
 
-
 export interface Manifest {
   resource: Resource;
   /** The object passed to `yamlencode`/`jsonencode` (or the parsed YAML), with positions. */

@@ -5,7 +5,6 @@ import type { Attribute, Block, Resource, TfModule } from '../types';
 import { stringsOf } from '../values';
 import { attrValue, blocksOf, memo, resourcesOf } from './blocks';
 
-
 /** Verbs that change objects. */
 export const WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection', '*']);
 
@@ -45,4 +44,6 @@ export function writes(rule: RoleRule): boolean {
 export const roles: (module: TfModule) => readonly Resource[] = memo((module) => ROLE_TYPES.flatMap((type) => resourcesOf(module, type)));
 
 /** RoleBindings and ClusterRoleBindings of a module. */
-export const bindings: (module: TfModule) => readonly Resource[] = memo((module) => BINDING_TYPES.flatMap((type) => resourcesOf(module, type)));
+export const bindings: (module: TfModule) => readonly Resource[] = memo((module) =>
+  BINDING_TYPES.flatMap((type) => resourcesOf(module, type)),
+);

@@ -8,7 +8,6 @@ import { attr, attrString, attrValue, blocksOf, firstBlock, memo, metadataName, 
 import { manifests } from './manifests';
 import { type ContainerRef, type Workload, containers, workloads } from './workloads';
 
-
 /** The module's managed Services (data sources describe Services of other modules). */
 export const services: (module: TfModule) => readonly Resource[] = memo((module) =>
   resourcesOf(module, 'kubernetes_service').filter((r) => r.mode === 'resource'),
@@ -62,7 +61,10 @@ function lazy<T>(compute: () => T): () => T {
 }
 
 /** Pod templates of `kubernetes_*` workloads and of manifest bodies. */
-export const podTargets: (module: TfModule) => readonly PodTarget[] = memo((module) => [...workloads(module).map(workloadTarget), ...manifestTargets(module)]);
+export const podTargets: (module: TfModule) => readonly PodTarget[] = memo((module) => [
+  ...workloads(module).map(workloadTarget),
+  ...manifestTargets(module),
+]);
 
 function workloadTarget(workload: Workload): PodTarget {
   return {
@@ -96,7 +98,8 @@ function serves(container: ContainerRef): boolean {
 
 /** A port from its evaluated name and number; undefined when either is present but unknown. */
 function readPort(name: LVal | undefined, number: LVal | undefined): DeclaredPort | undefined {
-  if ((name && name.kind !== 'string' && name.kind !== 'null') || (number && number.kind !== 'number' && number.kind !== 'string')) return undefined;
+  if ((name && name.kind !== 'string' && name.kind !== 'null') || (number && number.kind !== 'number' && number.kind !== 'string'))
+    return undefined;
   const numeric = number ? Number(asText(number)) : undefined;
   if (numeric !== undefined && Number.isNaN(numeric)) return undefined;
   return { name: name?.kind === 'string' ? name.value : undefined, number: numeric };

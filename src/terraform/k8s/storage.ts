@@ -100,7 +100,9 @@ export const claims: (module: TfModule) => readonly Claim[] = memo((module) => {
   const sets = resourcesOf(module, 'kubernetes_stateful_set').filter((r) => r.mode === 'resource');
   return [
     ...pvcs.map((resource) => claimFrom(resource, resource.block, false)),
-    ...sets.flatMap((resource) => blocksOf(firstBlock(resource.block, 'spec'), 'volume_claim_template').map((block) => claimFrom(resource, block, true))),
+    ...sets.flatMap((resource) =>
+      blocksOf(firstBlock(resource.block, 'spec'), 'volume_claim_template').map((block) => claimFrom(resource, block, true)),
+    ),
   ];
 });
 
@@ -173,9 +175,7 @@ export function mountsOf(module: TfModule, facts: StorageFacts, container: Conta
     const path = stringOf(attribute?.value());
     if (volume === undefined || attribute === undefined || path === undefined || !path.startsWith('/')) continue;
     const volumeBlock = volumes.get(volume);
-    const backing = volumeBlock
-      ? backingOfVolume(module, facts, volumeBlock)
-      : backingOfTemplate(facts, container.workload, volume);
+    const backing = volumeBlock ? backingOfVolume(module, facts, volumeBlock) : backingOfTemplate(facts, container.workload, volume);
     out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
   }
   return out;
@@ -185,7 +185,13 @@ function classBacking(facts: StorageFacts, className: string | undefined, claimN
   const storage = storageClass(facts, className);
   if (!storage || className === undefined) return undefined;
   const claim = claimName === undefined ? 'a claim' : `claim "${claimName}"`;
-  return { description: `${claim} of class "${className}"`, network: storage.network, nfs: storage.nfs, className, names: claimName === undefined ? [] : [claimName] };
+  return {
+    description: `${claim} of class "${className}"`,
+    network: storage.network,
+    nfs: storage.nfs,
+    className,
+    names: claimName === undefined ? [] : [claimName],
+  };
 }
 
 function backingOfVolume(module: TfModule, facts: StorageFacts, volume: Block): Backing | undefined {
@@ -203,7 +209,12 @@ function backingOfVolume(module: TfModule, facts: StorageFacts, volume: Block): 
   }
   const hostPath = attrString(firstBlock(volume, 'host_path'), 'path');
   if (hostPath !== undefined && isWithin(normalisePath(hostPath), normalisePath(facts.glusterfsRoot))) {
-    return { description: `hostPath "${hostPath}" under the GlusterFS root "${facts.glusterfsRoot}"`, network: true, nfs: false, names: [hostPath] };
+    return {
+      description: `hostPath "${hostPath}" under the GlusterFS root "${facts.glusterfsRoot}"`,
+      network: true,
+      nfs: false,
+      names: [hostPath],
+    };
   }
   // An `nfs` pod volume mounts an NFS export directly.
   const nfs = firstBlock(volume, 'nfs');
@@ -259,7 +270,9 @@ const mountsCache = new WeakMap<TfModule, { facts: StorageFacts; value: readonly
 export function containersWithMounts(module: TfModule, facts: StorageFacts): readonly ContainerMounts[] {
   const cached = mountsCache.get(module);
   if (cached?.facts === facts) return cached.value;
-  const value = workloads(module).flatMap((workload) => containers(workload).map((container) => ({ container, mounts: mountsOf(module, facts, container) })));
+  const value = workloads(module).flatMap((workload) =>
+    containers(workload).map((container) => ({ container, mounts: mountsOf(module, facts, container) })),
+  );
   mountsCache.set(module, { facts, value });
   return value;
 }

@@ -5,9 +5,13 @@ import type { Range } from '../../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from '../types';
 import { attrString, attrValue, blocksOf, firstBlock, memo } from './blocks';
 
-
 /** Workload kinds whose pods run until stopped (probes and scheduling matter). */
-const LONG_RUNNING = new Set(['kubernetes_deployment', 'kubernetes_stateful_set', 'kubernetes_daemon_set', 'kubernetes_replication_controller']);
+const LONG_RUNNING = new Set([
+  'kubernetes_deployment',
+  'kubernetes_stateful_set',
+  'kubernetes_daemon_set',
+  'kubernetes_replication_controller',
+]);
 /** Every resource kind that carries a pod template. */
 const POD_CARRIERS = new Set([...LONG_RUNNING, 'kubernetes_job', 'kubernetes_cron_job', 'kubernetes_pod']);
 
@@ -99,7 +103,8 @@ export function containerStrings(container: Block): LocatedString[] {
   for (const env of blocksOf(container, 'env')) {
     const value = attrValue(env, 'value');
     const envName = attrString(env, 'name');
-    if (value?.kind === 'string') out.push(envName === undefined ? { text: value.value, range: value.range } : { text: value.value, range: value.range, envName });
+    if (value?.kind === 'string')
+      out.push(envName === undefined ? { text: value.value, range: value.range } : { text: value.value, range: value.range, envName });
   }
   for (const list of ['command', 'args'] as const) {
     const value = attrValue(container, list);

@@ -34,7 +34,7 @@ describe('formatHcl', () => {
     );
   });
 
-  it('keeps the space after a for expression\'s in keyword before a tuple', () => {
+  it("keeps the space after a for expression's in keyword before a tuple", () => {
     expect(formatHcl(lines('a = [for x in [1]: x]'))).toBe(lines('a = [for x in [1] : x]'));
   });
 

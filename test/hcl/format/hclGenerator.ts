@@ -15,7 +15,34 @@ const IDENTS = ['a', 'b', 'name', 'app_name', 'managed-by', 'var', 'local', 'x1'
 const KEYWORD_SAFE_IDENTS = ['a', 'b', 'name', 'app_name', 'managed-by', 'x1', '_tmp', 'ключ', 'item'];
 const NUMBERS = ['0', '1', '42', '3.14', '1e3', '2.5E-3', '10'];
 const BINARY_OPERATORS = ['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=', '&&', '||'];
-const STRING_UNITS = ['a', 'b', 'xyz', ' ', '  ', '-', '.', ':', '/', '{', '}', 'é', '日本', '👍🏽', '\\"', '\\\\', '\\n', '\\t', '\\u00e9', '$${1}', '%%{x}', '$5', '%d', '#', '//', '='];
+const STRING_UNITS = [
+  'a',
+  'b',
+  'xyz',
+  ' ',
+  '  ',
+  '-',
+  '.',
+  ':',
+  '/',
+  '{',
+  '}',
+  'é',
+  '日本',
+  '👍🏽',
+  '\\"',
+  '\\\\',
+  '\\n',
+  '\\t',
+  '\\u00e9',
+  '$${1}',
+  '%%{x}',
+  '$5',
+  '%d',
+  '#',
+  '//',
+  '=',
+];
 const COMMENT_TEXT = ['', ' note', ' renovate: datasource=docker depName=x/y', ' é 日本', '   spaced   ', ' a = 1', ' {'];
 const HEREDOC_LINES = ['- plain text', '  - indented', '', 'key: value   ', '    deep ${1}', '- é 日本', '- $${literal}', '- 100%'];
 
@@ -364,7 +391,11 @@ function writeBlock(w: HclWriter, depth: number): void {
 function writeBody(w: HclWriter, depth: number): void {
   const items = w.pick([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   for (let i = 0; i < items; i++) {
-    const kind = w.pick(depth > 2 ? ['attribute', 'attribute', 'attribute', 'comment', 'blank'] : ['attribute', 'attribute', 'attribute', 'attribute', 'block', 'comment', 'blank']);
+    const kind = w.pick(
+      depth > 2
+        ? ['attribute', 'attribute', 'attribute', 'comment', 'blank']
+        : ['attribute', 'attribute', 'attribute', 'attribute', 'block', 'comment', 'blank'],
+    );
     if (kind === 'attribute') writeAttribute(w, 0);
     else if (kind === 'block') writeBlock(w, depth);
     else if (kind === 'comment') writeFullLineComment(w);

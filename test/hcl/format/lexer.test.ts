@@ -42,7 +42,18 @@ describe('tokenize', () => {
 
   it('tells object braces from the brace that closes an interpolation', () => {
     const types = lex('"${ {a = 1} }"').map((token) => TokenType[token.type]);
-    expect(types).toEqual(['OQuote', 'TemplateInterp', 'OBrace', 'Ident', 'Equal', 'NumberLit', 'CBrace', 'TemplateSeqEnd', 'CQuote', 'EOF']);
+    expect(types).toEqual([
+      'OQuote',
+      'TemplateInterp',
+      'OBrace',
+      'Ident',
+      'Equal',
+      'NumberLit',
+      'CBrace',
+      'TemplateSeqEnd',
+      'CQuote',
+      'EOF',
+    ]);
   });
 
   it('reads heredocs line by line and ends them at the indented marker', () => {

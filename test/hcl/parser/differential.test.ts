@@ -91,12 +91,23 @@ describe('where tree-sitter is wrong', () => {
 
   test('conditionals nest to the right', () => {
     const expr = expressionOf(parseHcl('f.tf', 'a = x ? 1 : y ? 2 : 3\n'), 'a');
-    expect(expr).toMatchObject({ t: 'conditional', cond: { t: 'variable', name: 'x' }, then: { value: 1 }, else: { t: 'conditional', cond: { name: 'y' } } });
+    expect(expr).toMatchObject({
+      t: 'conditional',
+      cond: { t: 'variable', name: 'x' },
+      then: { value: 1 },
+      else: { t: 'conditional', cond: { name: 'y' } },
+    });
   });
 
   test('a splat may have blanks inside its brackets', () => {
     const expr = expressionOf(parseHcl('f.tf', 'a = var.list[ * ].x . y\n'), 'a');
-    expect(expr).toMatchObject({ t: 'traversal', steps: [{ t: 'attr', name: 'list' }, { t: 'splat', steps: [{ name: 'x' }, { name: 'y' }] }] });
+    expect(expr).toMatchObject({
+      t: 'traversal',
+      steps: [
+        { t: 'attr', name: 'list' },
+        { t: 'splat', steps: [{ name: 'x' }, { name: 'y' }] },
+      ],
+    });
   });
 
   test('`$$${` is a literal dollar and an escaped `${`', () => {

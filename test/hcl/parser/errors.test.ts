@@ -41,12 +41,17 @@ describe('parse errors', () => {
     expect(syntax.errors).toEqual([{ file: 'main.tf', message, range: expect.objectContaining({ file: 'main.tf', line, column }) }]);
   });
 
-  test.each(CASES.filter(([name]) => name !== 'a block comment never closed'))('%s: the block after it is still read', (_name, text, message, line) => {
-    const syntax = parseHcl('main.tf', text + AFTER);
-    // An unclosed block now ends where the next block starts.
-    expect(syntax.errors).toMatchObject([{ message, range: { line: message === 'missing "}"' ? line + 1 : line } }]);
-    expect(syntax.body.blocks.find((block) => block.labels[1] === 'after')?.body.attributes.map((attribute) => attribute.name)).toEqual(['ok']);
-  });
+  test.each(CASES.filter(([name]) => name !== 'a block comment never closed'))(
+    '%s: the block after it is still read',
+    (_name, text, message, line) => {
+      const syntax = parseHcl('main.tf', text + AFTER);
+      // An unclosed block now ends where the next block starts.
+      expect(syntax.errors).toMatchObject([{ message, range: { line: message === 'missing "}"' ? line + 1 : line } }]);
+      expect(syntax.body.blocks.find((block) => block.labels[1] === 'after')?.body.attributes.map((attribute) => attribute.name)).toEqual([
+        'ok',
+      ]);
+    },
+  );
 
   test('what comes before an error in its block is still read', () => {
     const syntax = parseHcl('main.tf', 'locals {\n  a = "fine"\n  b = = 2\n  c = 3\n}\n');
@@ -58,7 +63,9 @@ describe('parse errors', () => {
 
   test('an unterminated heredoc is reported at its opener', () => {
     const syntax = parseHcl('main.tf', 'locals {\n  a = <<EOT\nhello\n}\n');
-    expect(syntax.errors).toMatchObject([{ message: 'unterminated heredoc: its closing marker is missing', range: { line: 2, column: 7 } }]);
+    expect(syntax.errors).toMatchObject([
+      { message: 'unterminated heredoc: its closing marker is missing', range: { line: 2, column: 7 } },
+    ]);
   });
 
   test('each broken top-level block gives its own error', () => {
@@ -73,7 +80,50 @@ describe('parse errors', () => {
   });
 
   test('garbage never throws', async () => {
-    const pieces = ['{', '}', '[', ']', '(', ')', '"', '${', '%{', '~}', '<<EOT\n', '<<-X\n', 'EOT\n', '\n', '\r\n', '\r', 'a', '=', ':', '?', '.', '*', ',', '...', '=>', 'for', 'in', 'if', 'endif', '#', '/*', '*/', '\\', '1e', '-', '!', '&', '|', '@', 'é', '\ufeff', ' '];
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '(',
+      ')',
+      '"',
+      '${',
+      '%{',
+      '~}',
+      '<<EOT\n',
+      '<<-X\n',
+      'EOT\n',
+      '\n',
+      '\r\n',
+      '\r',
+      'a',
+      '=',
+      ':',
+      '?',
+      '.',
+      '*',
+      ',',
+      '...',
+      '=>',
+      'for',
+      'in',
+      'if',
+      'endif',
+      '#',
+      '/*',
+      '*/',
+      '\\',
+      '1e',
+      '-',
+      '!',
+      '&',
+      '|',
+      '@',
+      'é',
+      '\ufeff',
+      ' ',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), async (parts) => {
         const syntax = await parseFile('main.tf', parts.join(''));
@@ -90,7 +140,9 @@ describe('positions', () => {
     expect(syntax.errors).toEqual([]);
     const attribute = syntax.body.blocks[0]!.body.attributes[0]!;
     expect(attribute.range).toEqual({ file: 'main.tf', line: 2, column: 3, endLine: 2, endColumn: 10 });
-    expect(syntax.comments).toEqual([{ text: 'note', range: { file: 'main.tf', line: 2, column: 11, endLine: 2, endColumn: 17 }, ownLine: false }]);
+    expect(syntax.comments).toEqual([
+      { text: 'note', range: { file: 'main.tf', line: 2, column: 11, endLine: 2, endColumn: 17 }, ownLine: false },
+    ]);
   });
 
   test('columns count UTF-16 code units', () => {
@@ -101,7 +153,9 @@ describe('positions', () => {
 
   test('comments of all three kinds, on their own line or not', () => {
     const syntax = parseHcl('main.tf', '# one\nlocals { // two\n  /* three\n  lines */ a = 1\n}\n');
-    expect(syntax.comments.map(({ text, range, ownLine }) => [text, range.line, range.column, range.endLine, range.endColumn, ownLine])).toEqual([
+    expect(
+      syntax.comments.map(({ text, range, ownLine }) => [text, range.line, range.column, range.endLine, range.endColumn, ownLine]),
+    ).toEqual([
       ['one', 1, 1, 1, 6, true],
       ['two', 2, 10, 2, 16, false],
       ['three\n  lines', 3, 3, 4, 11, true],

@@ -115,6 +115,14 @@ test('tricky literals read as hcl2json reads them', async () => {
   ].join('\n');
   const comparisons: Comparison[] = [];
   compare(parseHcl('t.tf', text).body, asRecord(await parse('t.tf', text)), 't.tf', comparisons);
-  expect(comparisons.map((comparison) => comparison.where)).toEqual(['t.tf locals.exp', 't.tf locals.neg', 't.tf locals.escapes', 't.tf locals.dollars', 't.tf locals.heredoc', 't.tf locals.flush', 't.tf locals.nested']);
+  expect(comparisons.map((comparison) => comparison.where)).toEqual([
+    't.tf locals.exp',
+    't.tf locals.neg',
+    't.tf locals.escapes',
+    't.tf locals.dollars',
+    't.tf locals.heredoc',
+    't.tf locals.flush',
+    't.tf locals.nested',
+  ]);
   for (const comparison of comparisons) expect(comparison.parsed).toEqual(comparison.hcl2json);
 });

@@ -96,7 +96,8 @@ describe('gen-modules lint', () => {
 
   test('every format is accepted; an unknown one is a usage error (exit 2)', async () => {
     const root = makeTree(WARNING_TREE);
-    for (const format of ['text', 'json', 'sarif', 'junit', 'checkstyle', 'gitlab']) expect((await cli(['lint', 'm', '--format', format], root)).code).toBe(0);
+    for (const format of ['text', 'json', 'sarif', 'junit', 'checkstyle', 'gitlab'])
+      expect((await cli(['lint', 'm', '--format', format], root)).code).toBe(0);
     const bad = await cli(['lint', 'm', '--format', 'xml'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Invalid values/);
@@ -108,9 +109,13 @@ describe('gen-modules lint', () => {
       'gen-modules.config.json: rules.suppression/unusd: unknown rule id; did you mean "suppression/unused"?',
     );
     const other = makeTree({ 'm/main.tf': CLEAN });
-    await expect(lintCommandHandlerError(['lint', 'm', '--max-warnings', '-1'], other)).resolves.toBe('--max-warnings: expected a whole number of at least 0, received -1');
+    await expect(lintCommandHandlerError(['lint', 'm', '--max-warnings', '-1'], other)).resolves.toBe(
+      '--max-warnings: expected a whole number of at least 0, received -1',
+    );
     const args = { paths: ['m'], format: 'xml' as OutputFormat, cache: false, 'cache-location': '.c' };
-    await expect(runLint(args, other)).rejects.toThrow(new UserError('--format: expected one of text, json, sarif, junit, checkstyle, gitlab, received "xml"'));
+    await expect(runLint(args, other)).rejects.toThrow(
+      new UserError('--format: expected one of text, json, sarif, junit, checkstyle, gitlab, received "xml"'),
+    );
   });
 
   test('--config picks the file; --cache writes the default cache folder and gives the same output', async () => {
@@ -163,7 +168,9 @@ describe('gen-modules rules', () => {
     for (const [index, rule] of ruleInfos().entries()) {
       expect(lines[index]!.slice(severityColumn)).toMatch(new RegExp(`^${rule.defaultSeverity} +${escapeRegExp(rule.summary)}$`));
     }
-    expect(lines).toContain('suppression/unused'.padEnd(severityColumn - 2) + '  warning  An inline suppression that silenced no finding; remove it.');
+    expect(lines).toContain(
+      'suppression/unused'.padEnd(severityColumn - 2) + '  warning  An inline suppression that silenced no finding; remove it.',
+    );
   });
 
   test('--format json gives id, default severity, summary and docs URL', async () => {

@@ -29,14 +29,18 @@ describe('built-in configuration', () => {
 
 describe('merging', () => {
   test('a constitution key replaces the default key whole; the other keys keep their defaults', () => {
-    const resolved = config({ constitution: { persistentClass: 'ceph', storageClasses: { ceph: { bindingMode: 'Immediate', network: true, nfs: false } } } });
+    const resolved = config({
+      constitution: { persistentClass: 'ceph', storageClasses: { ceph: { bindingMode: 'Immediate', network: true, nfs: false } } },
+    });
     expect(resolved.constitution.persistentClass).toBe('ceph');
     expect(Object.keys(resolved.constitution.storageClasses)).toEqual(['ceph']);
     expect(resolved.constitution.secretStore).toEqual(defaultConstitution.secretStore);
   });
 
   test('severity strings and objects override, "off" removes the rule from the run, options and ignorable are kept', () => {
-    const resolved = config({ rules: { 'test/no-null': { severity: 'warning', options: { allow: ['x'] }, ignorable: false }, 'test/described-variable': 'off' } });
+    const resolved = config({
+      rules: { 'test/no-null': { severity: 'warning', options: { allow: ['x'] }, ignorable: false }, 'test/described-variable': 'off' },
+    });
     expect(resolved.active.map((a) => [a.rule.id, a.setting.severity])).toEqual([['test/no-null', 'warning']]);
     expect(resolved.settings.get('test/no-null')).toEqual({ severity: 'warning', ignorable: false, options: { allow: ['x'], limit: 10 } });
     expect(resolved.settings.get('test/described-variable')?.severity).toBe('off');
@@ -69,14 +73,23 @@ describe('validation names the file and the field', () => {
 
   test('rule options are validated by the rule schema', () => {
     expect(resolve({ rules: { 'test/no-null': { options: { limit: 'many', extra: true } } } })).toBe(
-      ['built-in configuration: rules.test/no-null.options.limit: expected number, received "many"', 'built-in configuration: rules.test/no-null.options.extra: unknown key'].join('\n'),
+      [
+        'built-in configuration: rules.test/no-null.options.limit: expected number, received "many"',
+        'built-in configuration: rules.test/no-null.options.extra: unknown key',
+      ].join('\n'),
     );
-    expect(resolve({ rules: { 'test/described-variable': { options: { x: 1 } } } })).toBe('built-in configuration: rules.test/described-variable.options.x: unknown key');
+    expect(resolve({ rules: { 'test/described-variable': { options: { x: 1 } } } })).toBe(
+      'built-in configuration: rules.test/described-variable.options.x: unknown key',
+    );
   });
 
   test('constitution fields, before and after merging', () => {
-    expect(resolve({ constitution: { persistentClass: 3 } })).toBe('built-in configuration: constitution.persistentClass: expected string, received number 3');
-    expect(resolve({ constitution: { secretStore: { name: 'v' } } })).toBe('built-in configuration: constitution.secretStore.kind: required, expected string');
+    expect(resolve({ constitution: { persistentClass: 3 } })).toBe(
+      'built-in configuration: constitution.persistentClass: expected string, received number 3',
+    );
+    expect(resolve({ constitution: { secretStore: { name: 'v' } } })).toBe(
+      'built-in configuration: constitution.secretStore.kind: required, expected string',
+    );
     expect(resolve({ constitution: { exceptions: [{ rule: 'a/b', workload: 'w', reason: '' }] } })).toBe(
       'built-in configuration: constitution.exceptions[0].reason: an exception needs a reason',
     );
@@ -88,13 +101,19 @@ describe('validation names the file and the field', () => {
   });
 
   test('an unknown rule id suggests the closest known id', () => {
-    expect(resolve({ rules: { 'test/no-nul': 'off' } })).toBe('built-in configuration: rules.test/no-nul: unknown rule id; did you mean "test/no-null"?');
-    expect(resolve({ rules: { 'other/no-null': 'off' } })).toBe('built-in configuration: rules.other/no-null: unknown rule id; did you mean "test/no-null"?');
+    expect(resolve({ rules: { 'test/no-nul': 'off' } })).toBe(
+      'built-in configuration: rules.test/no-nul: unknown rule id; did you mean "test/no-null"?',
+    );
+    expect(resolve({ rules: { 'other/no-null': 'off' } })).toBe(
+      'built-in configuration: rules.other/no-null: unknown rule id; did you mean "test/no-null"?',
+    );
     expect(resolve({ rules: { 'zzz/qqqqqqq': 'off' } })).toBe('built-in configuration: rules.zzz/qqqqqqq: unknown rule id');
   });
 
   test('the parse-error id cannot be configured, the suppression ids can', () => {
-    expect(resolve({ rules: { 'hcl/parse-error': 'off' } })).toBe('built-in configuration: rules.hcl/parse-error: cannot be configured; a file that does not parse cannot be linted');
+    expect(resolve({ rules: { 'hcl/parse-error': 'off' } })).toBe(
+      'built-in configuration: rules.hcl/parse-error: cannot be configured; a file that does not parse cannot be linted',
+    );
     expect(config({ rules: { 'suppression/unused': 'error' } }).settings.get('suppression/unused')?.severity).toBe('error');
   });
 
@@ -129,7 +148,9 @@ describe('loading config files', () => {
     });
     expect(loadConfig({ cwd, rules: testRules }).settings.get('test/no-null')?.severity).toBe('warning');
     expect(loadConfig({ cwd, configPath: 'custom.json', rules: testRules }).settings.get('test/no-null')?.severity).toBe('off');
-    expect(loadConfig({ cwd, configPath: 'gen-modules.config.json', rules: testRules }).settings.get('test/no-null')?.severity).toBe('info');
+    expect(loadConfig({ cwd, configPath: 'gen-modules.config.json', rules: testRules }).settings.get('test/no-null')?.severity).toBe(
+      'info',
+    );
   });
 
   test('errors name the config file', () => {

@@ -35,7 +35,11 @@ describe('lintPaths', () => {
 
   test('given files, findings are reported for those files only, with the rest of the folder as context', async () => {
     const { lines, result, root } = await lintTree(
-      { 'm/main.tf': 'resource "null_resource" "a" {}\n', 'm/variables.tf': 'variable "v" {}\n', 'n/main.tf': 'resource "null_resource" "z" {}\n' },
+      {
+        'm/main.tf': 'resource "null_resource" "a" {}\n',
+        'm/variables.tf': 'variable "v" {}\n',
+        'n/main.tf': 'resource "null_resource" "z" {}\n',
+      },
       ['m/variables.tf'],
     );
     expect(lines).toEqual(['m/variables.tf:1:1 warning test/described-variable']);
@@ -44,13 +48,20 @@ describe('lintPaths', () => {
 
   test('severity overrides and rules that are off', async () => {
     const files = { 'main.tf': 'resource "null_resource" "a" {}\nvariable "v" {}\n' };
-    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': 'info' } })).lines).toEqual(['main.tf:1:1 info test/no-null', 'main.tf:2:1 warning test/described-variable']);
-    expect((await lintTree(files, ['.'], { rules: { 'test/described-variable': 'off' } })).lines).toEqual(['main.tf:1:1 error test/no-null']);
+    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': 'info' } })).lines).toEqual([
+      'main.tf:1:1 info test/no-null',
+      'main.tf:2:1 warning test/described-variable',
+    ]);
+    expect((await lintTree(files, ['.'], { rules: { 'test/described-variable': 'off' } })).lines).toEqual([
+      'main.tf:1:1 error test/no-null',
+    ]);
   });
 
   test('rule options from the configuration reach the rule', async () => {
     const files = { 'main.tf': 'resource "null_resource" "a" {}\nresource "null_resource" "b" {}\n' };
-    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': { options: { allow: ['a'] } } } })).lines).toEqual(['main.tf:2:1 error test/no-null']);
+    expect((await lintTree(files, ['.'], { rules: { 'test/no-null': { options: { allow: ['a'] } } } })).lines).toEqual([
+      'main.tf:2:1 error test/no-null',
+    ]);
   });
 
   test('a missing path is a user error', async () => {
@@ -80,7 +91,15 @@ describe('module instances', () => {
 
 describe('rule failures', () => {
   test('a rule that throws is reported with its id and module', async () => {
-    const broken = createRule({ id: 'test/broken', defaultSeverity: 'error', summary: 's', messages: { m: 'm' }, check: () => { throw new Error('boom'); } });
+    const broken = createRule({
+      id: 'test/broken',
+      defaultSeverity: 'error',
+      summary: 's',
+      messages: { m: 'm' },
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const modules = await loadSources({ 'main.tf': 'locals {}\n' }, '/virtual/broken');
     expect(() => lintModules(modules, config({}, [broken]))).toThrow('rule test/broken failed on module /virtual/broken: boom');
   });
@@ -99,7 +118,12 @@ describe('rule failures', () => {
 });
 
 describe('exitCodeFor', () => {
-  const finding = (ruleId: string, severity: Finding['severity']): Finding => ({ ruleId, severity, message: 'm', range: { file: '/f', line: 1, column: 1, endLine: 1, endColumn: 2 } });
+  const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
+    ruleId,
+    severity,
+    message: 'm',
+    range: { file: '/f', line: 1, column: 1, endLine: 1, endColumn: 2 },
+  });
 
   test('0 when clean or only warnings and info', () => {
     expect(exitCodeFor([])).toBe(0);

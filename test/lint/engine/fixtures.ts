@@ -8,7 +8,10 @@ export const noNullRule = createRule({
   defaultSeverity: 'error',
   summary: 'No null_resource.',
   messages: { found: 'Remove null_resource "{{name}}"' },
-  options: z.object({ allow: z.array(z.string()).default([]), limit: z.number().int().positive().default(10) }).strict().default({ allow: [], limit: 10 }),
+  options: z
+    .object({ allow: z.array(z.string()).default([]), limit: z.number().int().positive().default(10) })
+    .strict()
+    .default({ allow: [], limit: 10 }),
   check({ module, options, report }) {
     for (const resource of module.resourcesOf('null_resource')) {
       if (options.allow.includes(resource.name)) continue;
@@ -25,7 +28,8 @@ export const describedVariableRule = createRule({
   messages: { missing: 'Add a description to variable "{{name}}"' },
   check({ module, report }) {
     for (const variable of module.variables) {
-      if (!variable.block.attributes.description) report({ messageId: 'missing', data: { name: variable.name }, range: variable.block.headerRange });
+      if (!variable.block.attributes.description)
+        report({ messageId: 'missing', data: { name: variable.name }, range: variable.block.headerRange });
     }
   },
 });

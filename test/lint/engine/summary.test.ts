@@ -15,7 +15,8 @@ const loadConfig = configModule.loadConfig as jest.MockedFunction<typeof configM
  * file or a TypeScript file the config imports falls through to a real lint.
  */
 const TREE = {
-  'gen-modules.config.ts': "import { defineConfig } from 'gen-modules';\nimport { undocumented } from './severity';\n\nexport default defineConfig({ rules: { 'terraform/documented-variables': undocumented } });\n",
+  'gen-modules.config.ts':
+    "import { defineConfig } from 'gen-modules';\nimport { undocumented } from './severity';\n\nexport default defineConfig({ rules: { 'terraform/documented-variables': undocumented } });\n",
   'severity.ts': "export const undocumented = 'error' as const;\n",
   'modules/web/main.tf': 'variable "port" {\n  type = number\n}\n\noutput "port" {\n  description = "Port"\n  value       = var.port\n}\n',
 };
@@ -63,7 +64,10 @@ test('a change in a file the config imports is seen', async () => {
 test('a change in a linted file is seen', async () => {
   const root = makeTree(TREE);
   await lint(root);
-  writeTree(root, { 'modules/web/main.tf': 'variable "port" {\n  description = "Port"\n  type        = number\n}\n\noutput "port" {\n  description = "Port"\n  value       = var.port\n}\n' });
+  writeTree(root, {
+    'modules/web/main.tf':
+      'variable "port" {\n  description = "Port"\n  type        = number\n}\n\noutput "port" {\n  description = "Port"\n  value       = var.port\n}\n',
+  });
   loadConfig.mockClear();
   const after = await lint(root);
   expect(loadConfig).toHaveBeenCalledTimes(1);

@@ -14,14 +14,18 @@ async function lint(code: string, input: GenModulesConfig = {}, extra: Record<st
 
 describe('line suppressions', () => {
   test('on the line above the finding', async () => {
-    expect(await lint('# gen-modules:ignore test/no-null -- kept for the migration\nresource "null_resource" "a" {}\nresource "null_resource" "b" {}\n')).toEqual([
-      'main.tf:3:1 test/no-null found',
-    ]);
+    expect(
+      await lint(
+        '# gen-modules:ignore test/no-null -- kept for the migration\nresource "null_resource" "a" {}\nresource "null_resource" "b" {}\n',
+      ),
+    ).toEqual(['main.tf:3:1 test/no-null found']);
   });
 
   test('at the end of the finding line, with // too', async () => {
     expect(
-      await lint('resource "null_resource" "a" {} # gen-modules:ignore test/no-null -- why\nresource "null_resource" "b" {} // gen-modules:ignore test/no-null -- why\n'),
+      await lint(
+        'resource "null_resource" "a" {} # gen-modules:ignore test/no-null -- why\nresource "null_resource" "b" {} // gen-modules:ignore test/no-null -- why\n',
+      ),
     ).toEqual([]);
   });
 
@@ -40,10 +44,13 @@ describe('line suppressions', () => {
   });
 
   test('several rule ids in one comment', async () => {
-    expect(await lint('# gen-modules:ignore test/no-null, test/described-variable -- generated\nvariable "null_resource" {}\n', {}, { 'b.tf': 'resource "null_resource" "x" {}\n' })).toEqual([
-      'b.tf:1:1 test/no-null found',
-      'main.tf:1:1 suppression/unused unused',
-    ]);
+    expect(
+      await lint(
+        '# gen-modules:ignore test/no-null, test/described-variable -- generated\nvariable "null_resource" {}\n',
+        {},
+        { 'b.tf': 'resource "null_resource" "x" {}\n' },
+      ),
+    ).toEqual(['b.tf:1:1 test/no-null found', 'main.tf:1:1 suppression/unused unused']);
   });
 
   test('findings match by their start line only', async () => {
@@ -54,7 +61,8 @@ describe('line suppressions', () => {
 
 describe('file suppressions', () => {
   test('in the first comment block, they cover the whole file', async () => {
-    const code = '# Module for tests.\n\n# gen-modules:ignore-file test/no-null -- fixtures need them\n\nresource "null_resource" "a" {}\nresource "null_resource" "b" {}\n';
+    const code =
+      '# Module for tests.\n\n# gen-modules:ignore-file test/no-null -- fixtures need them\n\nresource "null_resource" "a" {}\nresource "null_resource" "b" {}\n';
     expect(await lint(code, {}, { 'other.tf': 'resource "null_resource" "c" {}\n' })).toEqual(['other.tf:1:1 test/no-null found']);
   });
 
@@ -66,7 +74,9 @@ describe('file suppressions', () => {
   });
 
   test('unused file suppressions are reported', async () => {
-    expect(await lint('# gen-modules:ignore-file test/no-null -- none here\nlocals {}\n')).toEqual(['main.tf:1:1 suppression/unused unused']);
+    expect(await lint('# gen-modules:ignore-file test/no-null -- none here\nlocals {}\n')).toEqual([
+      'main.tf:1:1 suppression/unused unused',
+    ]);
   });
 });
 
@@ -87,7 +97,8 @@ describe('invalid suppressions silence nothing', () => {
   });
 
   test('for a rule configured ignorable: false, while the other ids of the comment still apply', async () => {
-    const code = '# gen-modules:ignore test/no-null, test/described-variable -- why\nresource "null_resource" "variable" {}\nvariable "v" {} # gen-modules:ignore test/described-variable -- why\n';
+    const code =
+      '# gen-modules:ignore test/no-null, test/described-variable -- why\nresource "null_resource" "variable" {}\nvariable "v" {} # gen-modules:ignore test/described-variable -- why\n';
     expect(await lint(code, { rules: { 'test/no-null': { ignorable: false } } })).toEqual([
       'main.tf:1:1 suppression/invalid notIgnorable',
       'main.tf:1:1 suppression/unused unused',
@@ -105,7 +116,9 @@ describe('invalid suppressions silence nothing', () => {
 
 describe('severity of the suppression findings', () => {
   test('a suppression of a rule that is off is not reported as unused', async () => {
-    expect(await lint('# gen-modules:ignore test/no-null -- why\nresource "null_resource" "a" {}\n', { rules: { 'test/no-null': 'off' } })).toEqual([]);
+    expect(
+      await lint('# gen-modules:ignore test/no-null -- why\nresource "null_resource" "a" {}\n', { rules: { 'test/no-null': 'off' } }),
+    ).toEqual([]);
   });
 
   test('suppression/unused can be turned off and suppression/invalid raised or lowered', async () => {

@@ -32,18 +32,24 @@ describe('formatZodError', () => {
   });
 
   test('a missing field says it is required', () => {
-    expect(errorsOf({ name: 'xy', replicas: 9, mode: 'a', ports: [], setting: 'on' })).toBe('cfg.json: replicas: expected at most 5, received number 9');
+    expect(errorsOf({ name: 'xy', replicas: 9, mode: 'a', ports: [], setting: 'on' })).toBe(
+      'cfg.json: replicas: expected at most 5, received number 9',
+    );
     expect(errorsOf({ replicas: 1, mode: 'a', ports: [], setting: 'on' })).toBe('cfg.json: name: required, expected string');
   });
 
   test('a union reports the problem inside the branch whose shape matched', () => {
-    expect(errorsOf({ name: 'xy', replicas: 1, mode: 'a', ports: [], setting: { level: 'high' } })).toBe('cfg.json: setting.level: expected number, received "high"');
+    expect(errorsOf({ name: 'xy', replicas: 1, mode: 'a', ports: [], setting: { level: 'high' } })).toBe(
+      'cfg.json: setting.level: expected number, received "high"',
+    );
   });
 
   test('a prefix places nested issues under their parent path', () => {
     const result = z.object({ size: z.number() }).safeParse({ size: true }, { error: zodErrorMap });
     if (result.success) throw new Error('expected failure');
-    expect(formatZodError(result.error, 'f.ts', ['rules', 'storage/x', 'options'])).toBe('f.ts: rules.storage/x.options.size: expected number, received boolean true');
+    expect(formatZodError(result.error, 'f.ts', ['rules', 'storage/x', 'options'])).toBe(
+      'f.ts: rules.storage/x.options.size: expected number, received boolean true',
+    );
   });
 
   test('formatPath writes keys with dots and indexes in brackets', () => {
@@ -53,6 +59,8 @@ describe('formatZodError', () => {
 
   test('parseOrThrow returns the parsed value or throws a UserError', () => {
     expect(parseOrThrow(z.object({ a: z.number().default(1) }), {}, 'x')).toEqual({ a: 1 });
-    expect(() => parseOrThrow(z.object({ a: z.number() }), { a: 'no' }, 'spec.ts')).toThrow(new UserError('spec.ts: a: expected number, received "no"'));
+    expect(() => parseOrThrow(z.object({ a: z.number() }), { a: 'no' }, 'spec.ts')).toThrow(
+      new UserError('spec.ts: a: expected number, received "no"'),
+    );
   });
 });

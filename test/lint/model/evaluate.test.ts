@@ -77,7 +77,11 @@ const TABLE: Array<[name: string, expr: string, expected: unknown]> = [
   ['tolist', 'tolist(["a"])', ['a']],
   ['toset dedupes and sorts strings', 'toset(["b", "a", "b"])', ['a', 'b']],
   ['jsonencode sorts keys and escapes like Go', 'jsonencode({ b = 1, a = "<&>" })', '{"a":"\\u003c\\u0026\\u003e","b":1}'],
-  ['yamlencode of a known object', 'yamlencode({ kind = "X", spec = { ports = [80, 443] } })', '"kind": "X"\n"spec":\n  "ports":\n  - 80\n  - 443\n'],
+  [
+    'yamlencode of a known object',
+    'yamlencode({ kind = "X", spec = { ports = [80, 443] } })',
+    '"kind": "X"\n"spec":\n  "ports":\n  - 80\n  - 443\n',
+  ],
   ['base64encode', 'base64encode("hi")', 'aGk='],
   ['replace a plain string', 'replace("a-b-c", "-", "_")', 'a_b_c'],
   ['replace with a regular expression is not modelled', 'replace("a-b", "/-/", "_")', UNKNOWN],
@@ -97,10 +101,22 @@ const TABLE: Array<[name: string, expr: string, expected: unknown]> = [
   ['for over a tuple with a condition', '[for i, v in local.list : "${i}:${v}" if v != "b"]', ['0:a', '2:c']],
   ['for over an object', '{ for k, v in local.obj : upper(k) => v }', { K: 'v', N: 2 }],
   ['for with grouping', '{ for v in ["ab", "ac", "b"] : replace(v, "c", "b") => v... }', { ab: ['ab', 'ac'], b: ['b'] }],
-  ['resource reference keeps its traversal', 'kubernetes_service_v1.web.metadata[0].name', { unknown: 'kubernetes_service_v1.web.metadata[0].name' }],
+  [
+    'resource reference keeps its traversal',
+    'kubernetes_service_v1.web.metadata[0].name',
+    { unknown: 'kubernetes_service_v1.web.metadata[0].name' },
+  ],
   ['data reference', 'data.kubernetes_secret_v1.s.data["k"]', { unknown: 'data.kubernetes_secret_v1.s.data["k"]' }],
-  ['each, count, path', '[each.value, count.index, path.module, self.id, module.x.y]', [{ unknown: 'each.value' }, { unknown: 'count.index' }, { unknown: 'path.module' }, { unknown: 'self.id' }, { unknown: 'module.x.y' }]],
-  ['a reference through a local extends the traversal', 'local.svc.metadata[0].name', { unknown: 'kubernetes_service_v1.web.metadata[0].name' }],
+  [
+    'each, count, path',
+    '[each.value, count.index, path.module, self.id, module.x.y]',
+    [{ unknown: 'each.value' }, { unknown: 'count.index' }, { unknown: 'path.module' }, { unknown: 'self.id' }, { unknown: 'module.x.y' }],
+  ],
+  [
+    'a reference through a local extends the traversal',
+    'local.svc.metadata[0].name',
+    { unknown: 'kubernetes_service_v1.web.metadata[0].name' },
+  ],
   ['a splat reference stops at the splat', 'aws_instance.web[*].id', { unknown: 'aws_instance.web' }],
 ];
 
@@ -110,7 +126,9 @@ describe('static evaluation', () => {
   });
 
   test('yamlencode keeps its argument, with ranges, even around unknown leaves', async () => {
-    const value = await evaluateExpr('yamlencode({\n    kind = "IngressRoute"\n    spec = { services = [{ name = kubernetes_service_v1.web.metadata[0].name, port = 80 }] }\n  })');
+    const value = await evaluateExpr(
+      'yamlencode({\n    kind = "IngressRoute"\n    spec = { services = [{ name = kubernetes_service_v1.web.metadata[0].name, port = 80 }] }\n  })',
+    );
     if (value.kind !== 'string') throw new Error(`expected a string, got ${value.kind}`);
     expect(value.encoding).toBe('yaml');
     expect(value.value).toContain('"kind": "IngressRoute"');
@@ -146,7 +164,9 @@ describe('static evaluation', () => {
   });
 
   test('references lists the traversals of an expression, not iteration variables', async () => {
-    const module = await moduleOf('locals {\n  x = [for s in var.items : "${s.name}-${local.suffix}" if s.on]\n  y = kubernetes_service_v1.web.metadata[0].name\n}\n');
+    const module = await moduleOf(
+      'locals {\n  x = [for s in var.items : "${s.name}-${local.suffix}" if s.on]\n  y = kubernetes_service_v1.web.metadata[0].name\n}\n',
+    );
     expect(attributeOf(module.blocks[0], 'x').references).toEqual(['var.items', 'local.suffix']);
     expect(attributeOf(module.blocks[0], 'y').references).toEqual(['kubernetes_service_v1.web.metadata[0].name']);
   });
@@ -176,7 +196,13 @@ describe('caller arguments', () => {
       '}',
       '',
     ].join('\n'),
-    'modules-k8s/web/main.tf': ['locals {', '  image  = "web:${var.image_tag}"', '  labels = merge({ app = "web" }, var.labels)', '}', ''].join('\n'),
+    'modules-k8s/web/main.tf': [
+      'locals {',
+      '  image  = "web:${var.image_tag}"',
+      '  labels = merge({ app = "web" }, var.labels)',
+      '}',
+      '',
+    ].join('\n'),
   };
 
   test('a called module is built once per call, with the caller arguments', async () => {
@@ -209,7 +235,10 @@ describe('caller arguments', () => {
   });
 
   test('modules that call each other are instantiated without recursion', async () => {
-    const modules = await loadSources({ 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "a" {\n  source = "../a"\n}\n' }, ROOT);
+    const modules = await loadSources(
+      { 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "a" {\n  source = "../a"\n}\n' },
+      ROOT,
+    );
     expect(modules.map((module) => [module.dir, module.caller?.call.name])).toEqual([
       [`${ROOT}/a`, undefined],
       [`${ROOT}/b`, 'b'],

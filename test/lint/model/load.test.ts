@@ -29,7 +29,11 @@ describe('discoverFiles', () => {
 
   test('a directory: every .tf below it, skipping tool folders', async () => {
     const { files, reportFiles } = await discoverFiles(['.'], dir);
-    expect([...files.keys()]).toEqual([path.join(dir, 'main.tf'), path.join(dir, 'modules-k8s/web/main.tf'), path.join(dir, 'modules-k8s/web/variables.tf')]);
+    expect([...files.keys()]).toEqual([
+      path.join(dir, 'main.tf'),
+      path.join(dir, 'modules-k8s/web/main.tf'),
+      path.join(dir, 'modules-k8s/web/variables.tf'),
+    ]);
     expect(files.get(path.join(dir, 'main.tf'))).toBe('locals {}\n');
     expect(reportFiles).toBeNull();
   });
@@ -47,7 +51,8 @@ describe('discoverFiles', () => {
 
 describe('module model', () => {
   const FILES = {
-    'kubernetes.tf': '# Web front end.\nmodule "k8s_web" {\n  source = "./modules-k8s/web"\n}\n\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+    'kubernetes.tf':
+      '# Web front end.\nmodule "k8s_web" {\n  source = "./modules-k8s/web"\n}\n\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
     'modules-k8s/web/main.tf': [
       'resource "kubernetes_deployment_v1" "web" {',
       '  for_each = toset(["a"])',

@@ -90,7 +90,9 @@ describe('source positions', () => {
   test('the comment directly above a variable default', async () => {
     const module = await moduleOf(SOURCE);
     const variable = module.variables[0]!;
-    expect(variable.defaultComments).toEqual([{ text: 'renovate: datasource=docker depName=grafana/grafana', range: at('main.tf', 21, 3, 21, 56) }]);
+    expect(variable.defaultComments).toEqual([
+      { text: 'renovate: datasource=docker depName=grafana/grafana', range: at('main.tf', 21, 3, 21, 56) },
+    ]);
     expect(variable.value()).toEqual({ kind: 'string', value: '11.4.0', range: at('main.tf', 22, 13, 22, 21) });
   });
 

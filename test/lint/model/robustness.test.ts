@@ -22,7 +22,19 @@ describe('valid Terraform of every kind', () => {
     const module = await constructsModule();
     expect(module.parseErrors).toEqual([]);
     expect(module.files.map((file) => path.basename(file.path))).toEqual(['main.tf', 'other.tf']);
-    expect(module.blocks.map((block) => block.type)).toEqual(['terraform', 'locals', 'variable', 'resource', 'resource', 'data', 'moved', 'import', 'check', 'module', 'output']);
+    expect(module.blocks.map((block) => block.type)).toEqual([
+      'terraform',
+      'locals',
+      'variable',
+      'resource',
+      'resource',
+      'data',
+      'moved',
+      'import',
+      'check',
+      'module',
+      'output',
+    ]);
   });
 
   test('nested constructs are modelled', async () => {
@@ -39,7 +51,8 @@ describe('valid Terraform of every kind', () => {
 
   test('every attribute evaluates without throwing, and the supported ones to known values', async () => {
     const module = await constructsModule();
-    for (const block of allBlocks(module.blocks)) for (const attribute of Object.values(block.attributes)) expect(() => attribute.value()).not.toThrow();
+    for (const block of allBlocks(module.blocks))
+      for (const attribute of Object.values(block.attributes)) expect(() => attribute.value()).not.toThrow();
     const local = (name: string): unknown => module.locals.find((candidate) => candidate.name === name)?.attribute.value();
     expect(local('text')).toMatchObject({ kind: 'string', value: 'Hello a!\n- a\n- b\n- c\nenabled\n' });
     expect(local('indented')).toMatchObject({ kind: 'string', value: 'indented a\n  more\n' });
@@ -80,6 +93,7 @@ describe('bad HCL', () => {
   test('garbage does not throw', async () => {
     const [module] = await loadSources({ 'main.tf': '}}}{{{ = = "\n<<EOF\n%{ if }\n${' }, ROOT);
     expect(module!.parseErrors.length).toBeGreaterThan(0);
-    for (const block of allBlocks(module!.blocks)) for (const attribute of Object.values(block.attributes)) expect(() => attribute.value()).not.toThrow();
+    for (const block of allBlocks(module!.blocks))
+      for (const attribute of Object.values(block.attributes)) expect(() => attribute.value()).not.toThrow();
   });
 });

@@ -87,22 +87,63 @@ const namespace = 'variable "namespace" {\n  type    = string\n  default = "defa
 testRule(rule, {
   valid: [
     { name: 'IngressRoute by reference and port number', code: service + namespace + route(byRef('80')) },
-    { name: 'IngressRoute by literal name and port name', code: service + namespace + route('          name = "web"\n          port = "http"') },
-    { name: 'a TraefikService backend is not a Kubernetes Service', code: service + namespace + route('          name = "canary"\n          kind = "TraefikService"') },
-    { name: 'a Service in another namespace', code: service + namespace + route('          name      = "grafana"\n          namespace = "monitoring"\n          port      = 3000') },
-    { name: 'name from a variable without default', code: `${service}variable "namespace" {\n  type = string\n}\n\nvariable "backend" {\n  type = string\n}\n${route('          name = var.backend\n          port = 8080')}` },
-    { name: 'kubernetes_ingress_v1 with port number', code: service + ingress('kubernetes_service_v1.web.metadata[0].name', 'number = 80') },
+    {
+      name: 'IngressRoute by literal name and port name',
+      code: service + namespace + route('          name = "web"\n          port = "http"'),
+    },
+    {
+      name: 'a TraefikService backend is not a Kubernetes Service',
+      code: service + namespace + route('          name = "canary"\n          kind = "TraefikService"'),
+    },
+    {
+      name: 'a Service in another namespace',
+      code: service + namespace + route('          name      = "grafana"\n          namespace = "monitoring"\n          port      = 3000'),
+    },
+    {
+      name: 'name from a variable without default',
+      code: `${service}variable "namespace" {\n  type = string\n}\n\nvariable "backend" {\n  type = string\n}\n${route('          name = var.backend\n          port = 8080')}`,
+    },
+    {
+      name: 'kubernetes_ingress_v1 with port number',
+      code: service + ingress('kubernetes_service_v1.web.metadata[0].name', 'number = 80'),
+    },
     { name: 'kubernetes_ingress_v1 with port name', code: service + ingress('"web"', 'name = "http"') },
     {
       name: 'Service ports from a dynamic block are not known',
-      code: service.replace('    port {\n      name        = "http"\n      port        = 80\n      target_port = "http"\n    }', '    dynamic "port" {\n      for_each = var.ports\n      content {\n        port = port.value\n      }\n    }') + namespace + route(byRef('8443')),
+      code:
+        service.replace(
+          '    port {\n      name        = "http"\n      port        = 80\n      target_port = "http"\n    }',
+          '    dynamic "port" {\n      for_each = var.ports\n      content {\n        port = port.value\n      }\n    }',
+        ) +
+        namespace +
+        route(byRef('8443')),
     },
   ],
   invalid: [
-    { name: 'IngressRoute literal name of no Service', code: service + namespace + route('          name = "wbe"\n          port = 80'), expected: [{ messageId: 'unknownService', line: 39, column: 11 }] },
-    { name: 'IngressRoute port number the Service lacks', code: service + namespace + route(byRef('8080')), expected: [{ messageId: 'unknownPort', line: 40, column: 11 }] },
-    { name: 'IngressRoute port name the Service lacks', code: service + namespace + route(byRef('"https"')), expected: [{ messageId: 'unknownPort', line: 40, column: 11 }] },
-    { name: 'kubernetes_ingress_v1 literal name of no Service', code: service + ingress('"api"', 'number = 80'), expected: [{ messageId: 'unknownService', line: 36, column: 15 }] },
-    { name: 'kubernetes_ingress_v1 port the Service lacks', code: service + ingress('kubernetes_service_v1.web.metadata[0].name', 'number = 443'), expected: [{ messageId: 'unknownPort', line: 39, column: 17 }] },
+    {
+      name: 'IngressRoute literal name of no Service',
+      code: service + namespace + route('          name = "wbe"\n          port = 80'),
+      expected: [{ messageId: 'unknownService', line: 39, column: 11 }],
+    },
+    {
+      name: 'IngressRoute port number the Service lacks',
+      code: service + namespace + route(byRef('8080')),
+      expected: [{ messageId: 'unknownPort', line: 40, column: 11 }],
+    },
+    {
+      name: 'IngressRoute port name the Service lacks',
+      code: service + namespace + route(byRef('"https"')),
+      expected: [{ messageId: 'unknownPort', line: 40, column: 11 }],
+    },
+    {
+      name: 'kubernetes_ingress_v1 literal name of no Service',
+      code: service + ingress('"api"', 'number = 80'),
+      expected: [{ messageId: 'unknownService', line: 36, column: 15 }],
+    },
+    {
+      name: 'kubernetes_ingress_v1 port the Service lacks',
+      code: service + ingress('kubernetes_service_v1.web.metadata[0].name', 'number = 443'),
+      expected: [{ messageId: 'unknownPort', line: 39, column: 17 }],
+    },
   ],
 });

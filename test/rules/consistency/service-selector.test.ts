@@ -92,18 +92,38 @@ resource "kubernetes_cron_job_v1" "backup" {
 
 testRule(rule, {
   valid: [
-    { name: 'selector is a subset of the template labels from locals', code: locals + deployment('web', 'local.labels') + service('{ app = local.app_name }') },
-    { name: 'selector built with merge()', code: locals + deployment('web', 'merge(local.labels, { tier = "web" })') + service('merge({ app = local.app_name }, { tier = "web" })') },
-    { name: 'a CronJob sharing the labels is not a second workload', code: locals + deployment('web', 'local.labels') + cronJob + service('{ app = local.app_name }') },
-    { name: 'selector from a variable without default is unknown', code: locals + 'variable "selector" {\n  type = map(string)\n}\n' + deployment('web', 'local.labels') + service('var.selector') },
+    {
+      name: 'selector is a subset of the template labels from locals',
+      code: locals + deployment('web', 'local.labels') + service('{ app = local.app_name }'),
+    },
+    {
+      name: 'selector built with merge()',
+      code:
+        locals + deployment('web', 'merge(local.labels, { tier = "web" })') + service('merge({ app = local.app_name }, { tier = "web" })'),
+    },
+    {
+      name: 'a CronJob sharing the labels is not a second workload',
+      code: locals + deployment('web', 'local.labels') + cronJob + service('{ app = local.app_name }'),
+    },
+    {
+      name: 'selector from a variable without default is unknown',
+      code: locals + 'variable "selector" {\n  type = map(string)\n}\n' + deployment('web', 'local.labels') + service('var.selector'),
+    },
     {
       name: 'template labels unknown under for_each',
       code:
         locals +
-        deployment('web', 'local.labels').replace('resource "kubernetes_deployment_v1" "web" {', 'resource "kubernetes_deployment_v1" "web" {\n  for_each = toset(["a", "b"])\n').replace('labels = local.labels\n      }', 'labels = { app = each.key }\n      }') +
+        deployment('web', 'local.labels')
+          .replace(
+            'resource "kubernetes_deployment_v1" "web" {',
+            'resource "kubernetes_deployment_v1" "web" {\n  for_each = toset(["a", "b"])\n',
+          )
+          .replace('labels = local.labels\n      }', 'labels = { app = each.key }\n      }') +
         service('{ app = "other" }'),
     },
-    { name: 'a Deployment written as a kubectl_manifest body is a workload', code: `${locals}
+    {
+      name: 'a Deployment written as a kubectl_manifest body is a workload',
+      code: `${locals}
 resource "kubectl_manifest" "web" {
   yaml_body = yamlencode({
     apiVersion = "apps/v1"
@@ -121,14 +141,33 @@ resource "kubectl_manifest" "web" {
     }
   })
 }
-${service('{ app = local.app_name }')}` },
-    { name: 'a Service without selector (external endpoints)', code: 'resource "kubernetes_service_v1" "ext" {\n  metadata {\n    name = "ext"\n  }\n\n  spec {\n    port {\n      port = 5432\n    }\n  }\n}\n' },
-    { name: 'selector value from a variable with a default', code: `${locals}variable "app" {\n  type    = string\n  default = "web"\n}\n${deployment('web', 'local.labels')}${service('{ app = var.app }')}` },
+${service('{ app = local.app_name }')}`,
+    },
+    {
+      name: 'a Service without selector (external endpoints)',
+      code: 'resource "kubernetes_service_v1" "ext" {\n  metadata {\n    name = "ext"\n  }\n\n  spec {\n    port {\n      port = 5432\n    }\n  }\n}\n',
+    },
+    {
+      name: 'selector value from a variable with a default',
+      code: `${locals}variable "app" {\n  type    = string\n  default = "web"\n}\n${deployment('web', 'local.labels')}${service('{ app = var.app }')}`,
+    },
   ],
   invalid: [
-    { name: 'selector value differs from the template', code: locals + deployment('web', 'local.labels') + service('{ app = "wbe" }'), expected: [{ messageId: 'none', line: 40, column: 5 }] },
-    { name: 'selector key not on the template', code: locals + deployment('web', 'local.labels') + service('{ app = local.app_name, tier = "web" }'), expected: [{ messageId: 'none', line: 40, column: 5 }] },
-    { name: 'no workload in the module at all', code: locals + service('{ app = local.app_name }'), expected: [{ messageId: 'none', line: 15, column: 5 }] },
+    {
+      name: 'selector value differs from the template',
+      code: locals + deployment('web', 'local.labels') + service('{ app = "wbe" }'),
+      expected: [{ messageId: 'none', line: 40, column: 5 }],
+    },
+    {
+      name: 'selector key not on the template',
+      code: locals + deployment('web', 'local.labels') + service('{ app = local.app_name, tier = "web" }'),
+      expected: [{ messageId: 'none', line: 40, column: 5 }],
+    },
+    {
+      name: 'no workload in the module at all',
+      code: locals + service('{ app = local.app_name }'),
+      expected: [{ messageId: 'none', line: 15, column: 5 }],
+    },
     {
       name: 'two deployments share the selected labels',
       code: locals + deployment('web', 'local.labels') + deployment('worker', 'local.labels') + service('{ app = local.app_name }'),
@@ -136,7 +175,13 @@ ${service('{ app = local.app_name }')}` },
     },
     {
       name: 'a StatefulSet and a Deployment with the same labels',
-      code: locals + deployment('web', 'local.labels') + deployment('db', 'local.labels').replace('kubernetes_deployment_v1', 'kubernetes_stateful_set_v1').replace('spec {\n    selector', 'spec {\n    service_name = "db"\n\n    selector') + service('{ managed-by = "terraform" }'),
+      code:
+        locals +
+        deployment('web', 'local.labels') +
+        deployment('db', 'local.labels')
+          .replace('kubernetes_deployment_v1', 'kubernetes_stateful_set_v1')
+          .replace('spec {\n    selector', 'spec {\n    service_name = "db"\n\n    selector') +
+        service('{ managed-by = "terraform" }'),
       expected: [{ messageId: 'several', line: 67, column: 5 }],
     },
   ],

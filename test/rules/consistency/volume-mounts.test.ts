@@ -88,28 +88,63 @@ const cronJob = `resource "kubernetes_cron_job_v1" "backup" {
 
 testRule(rule, {
   valid: [
-    { name: 'mounts name declared volumes', code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data') + volume('config')) },
-    { name: 'same path in two containers of one pod', code: deployment(container('web', mount('data', '/data')) + container('sidecar', mount('data', '/data')) + volume('data')) },
-    { name: 'init container mounts a declared volume', code: deployment(container('web', mount('data', '/data')) + container('init', mount('data', '/data')).replace('container {', 'init_container {') + volume('data')) },
+    {
+      name: 'mounts name declared volumes',
+      code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data') + volume('config')),
+    },
+    {
+      name: 'same path in two containers of one pod',
+      code: deployment(container('web', mount('data', '/data')) + container('sidecar', mount('data', '/data')) + volume('data')),
+    },
+    {
+      name: 'init container mounts a declared volume',
+      code: deployment(
+        container('web', mount('data', '/data')) +
+          container('init', mount('data', '/data')).replace('container {', 'init_container {') +
+          volume('data'),
+      ),
+    },
     {
       name: 'a dynamic volume may declare any name',
       code: `variable "volumes" {\n  type    = map(string)\n  default = {}\n}\n\n${deployment(container('web', mount('data', '/data') + mount('extra', '/extra')) + volume('data') + '\n        dynamic "volume" {\n          for_each = var.volumes\n          content {\n            name = volume.key\n          }\n        }\n')}`,
     },
-    { name: 'mount name from a variable without default', code: `variable "volume" {\n  type = string\n}\n\n${deployment(container('web', '\n          volume_mount {\n            name       = var.volume\n            mount_path = "/data"\n          }\n') + volume('data'))}` },
+    {
+      name: 'mount name from a variable without default',
+      code: `variable "volume" {\n  type = string\n}\n\n${deployment(container('web', '\n          volume_mount {\n            name       = var.volume\n            mount_path = "/data"\n          }\n') + volume('data'))}`,
+    },
     {
       name: 'dynamic mounts are not compared by path',
       code: `variable "mounts" {\n  type    = map(string)\n  default = {}\n}\n\n${deployment(container('web', mount('data', '/data') + '\n          dynamic "volume_mount" {\n            for_each = var.mounts\n            content {\n              name       = "data"\n              mount_path = volume_mount.value\n            }\n          }\n') + volume('data'))}`,
     },
-    { name: 'sub paths of one volume at different paths', code: deployment(container('web', mount('data', '/data') + mount('data', '/data/cache')) + volume('data')) },
+    {
+      name: 'sub paths of one volume at different paths',
+      code: deployment(container('web', mount('data', '/data') + mount('data', '/data/cache')) + volume('data')),
+    },
   ],
   invalid: [
-    { name: 'mount of an undeclared volume', code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data')), expected: [{ messageId: 'undeclared', line: 27, column: 13 }] },
-    { name: 'two mounts at one path', code: deployment(container('web', mount('data', '/data') + mount('cache', '/data/')) + volume('data') + volume('cache')), expected: [{ messageId: 'duplicatePath', line: 28, column: 13 }] },
-    { name: 'undeclared volume in an init container', code: deployment(container('web', mount('data', '/data')).replace('container {', 'init_container {') + container('app', '') + volume('dta')), expected: [{ messageId: 'undeclared', line: 22, column: 13 }] },
+    {
+      name: 'mount of an undeclared volume',
+      code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data')),
+      expected: [{ messageId: 'undeclared', line: 27, column: 13 }],
+    },
+    {
+      name: 'two mounts at one path',
+      code: deployment(container('web', mount('data', '/data') + mount('cache', '/data/')) + volume('data') + volume('cache')),
+      expected: [{ messageId: 'duplicatePath', line: 28, column: 13 }],
+    },
+    {
+      name: 'undeclared volume in an init container',
+      code: deployment(
+        container('web', mount('data', '/data')).replace('container {', 'init_container {') + container('app', '') + volume('dta'),
+      ),
+      expected: [{ messageId: 'undeclared', line: 22, column: 13 }],
+    },
     { name: 'undeclared volume in a CronJob pod', code: cronJob, expected: [{ messageId: 'undeclared', line: 22, column: 17 }] },
     {
       name: 'the second container of a multi-container pod',
-      code: deployment(container('web', mount('data', '/data')) + container('sidecar', mount('data', '/data') + mount('logs', '/logs')) + volume('data')),
+      code: deployment(
+        container('web', mount('data', '/data')) + container('sidecar', mount('data', '/data') + mount('logs', '/logs')) + volume('data'),
+      ),
       expected: [{ messageId: 'undeclared', line: 36, column: 13 }],
     },
   ],

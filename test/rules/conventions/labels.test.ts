@@ -73,19 +73,43 @@ testRule(rule, {
   valid: [
     { name: 'labels from locals', code: locals + configMap('    labels = local.labels\n') },
     { name: 'recommended label style', code: configMap('    labels = {\n      "app.kubernetes.io/name" = "web"\n    }\n') },
-    { name: 'labels from a variable without default are unknown', code: 'variable "labels" {\n  type = map(string)\n}\n' + configMap('    labels = var.labels\n') },
-    { name: 'for_each workload whose selector is a subset of its template', code: locals + deployment('{ app = local.app_name }', 'merge(local.labels, { color = each.key })') },
-    { name: 'selector value unknown in the template', code: locals + deployment('{ app = local.app_name, color = each.key }', 'merge(local.labels, { color = each.key })') },
+    {
+      name: 'labels from a variable without default are unknown',
+      code: 'variable "labels" {\n  type = map(string)\n}\n' + configMap('    labels = var.labels\n'),
+    },
+    {
+      name: 'for_each workload whose selector is a subset of its template',
+      code: locals + deployment('{ app = local.app_name }', 'merge(local.labels, { color = each.key })'),
+    },
+    {
+      name: 'selector value unknown in the template',
+      code: locals + deployment('{ app = local.app_name, color = each.key }', 'merge(local.labels, { color = each.key })'),
+    },
     { name: 'manifest with labels', code: locals + middleware('      labels = local.labels\n') },
-    { name: 'a patcher resource owns no object', code: 'resource "kubernetes_labels" "node" {\n  api_version = "v1"\n  kind        = "Node"\n\n  metadata {\n    name = "hestia"\n  }\n\n  labels = {\n    role = "storage"\n  }\n}\n' },
+    {
+      name: 'a patcher resource owns no object',
+      code: 'resource "kubernetes_labels" "node" {\n  api_version = "v1"\n  kind        = "Node"\n\n  metadata {\n    name = "hestia"\n  }\n\n  labels = {\n    role = "storage"\n  }\n}\n',
+    },
     { name: 'a data source is not linted', code: 'data "kubernetes_config_map_v1" "other" {\n  metadata {\n    name = "other"\n  }\n}\n' },
   ],
   invalid: [
     { name: 'no labels at all', code: configMap(''), expected: [{ messageId: 'missing', line: 3, column: 3 }] },
-    { name: 'labels without a required key', code: configMap('    labels = {\n      managed-by = "terraform"\n    }\n'), expected: [{ messageId: 'noRequiredKey', line: 5, column: 5 }] },
+    {
+      name: 'labels without a required key',
+      code: configMap('    labels = {\n      managed-by = "terraform"\n    }\n'),
+      expected: [{ messageId: 'noRequiredKey', line: 5, column: 5 }],
+    },
     { name: 'manifest without labels', code: middleware(''), expected: [{ messageId: 'missing', line: 6, column: 5 }] },
-    { name: 'selector key missing from the template', code: locals + deployment('{ app = local.app_name, tier = "web" }', 'local.labels'), expected: [{ messageId: 'selectorNotInTemplate', line: 19, column: 46 }] },
-    { name: 'selector value differs from the template', code: locals + deployment('{ app = "api" }', 'local.labels'), expected: [{ messageId: 'selectorNotInTemplate', line: 19, column: 24 }] },
+    {
+      name: 'selector key missing from the template',
+      code: locals + deployment('{ app = local.app_name, tier = "web" }', 'local.labels'),
+      expected: [{ messageId: 'selectorNotInTemplate', line: 19, column: 46 }],
+    },
+    {
+      name: 'selector value differs from the template',
+      code: locals + deployment('{ app = "api" }', 'local.labels'),
+      expected: [{ messageId: 'selectorNotInTemplate', line: 19, column: 24 }],
+    },
     {
       name: 'required keys come from the constitution',
       code: locals + configMap('    labels = local.labels\n'),

@@ -77,19 +77,50 @@ testRule(rule, {
     { name: 'node_selector pins the arch', code: tag + deployment('"layer5/meshery:${var.image_tag}"', nodeSelector('amd64')) },
     { name: 'required node affinity pins the arch', code: tag + deployment('"layer5/meshery:${var.image_tag}"', affinity('In', 'amd64')) },
     { name: 'a multi-arch image needs nothing', code: deployment('"layer5/meshery-cilium:v0.7.0"') },
-    { name: 'image from a variable without default is unknown', code: 'variable "image" {\n  type = string\n}\n' + deployment('var.image') },
-    { name: 'registry from a variable: the name is not known', code: 'variable "registry" {\n  type = string\n}\n' + deployment('"${var.registry}/layer5/meshery:v0.7.159"') },
-    { name: 'node_selector from a variable without default', code: 'variable "node_selector" {\n  type = map(string)\n}\n' + deployment('"layer5/meshery:v0.7.159"', '        node_selector = var.node_selector\n\n') },
+    {
+      name: 'image from a variable without default is unknown',
+      code: 'variable "image" {\n  type = string\n}\n' + deployment('var.image'),
+    },
+    {
+      name: 'registry from a variable: the name is not known',
+      code: 'variable "registry" {\n  type = string\n}\n' + deployment('"${var.registry}/layer5/meshery:v0.7.159"'),
+    },
+    {
+      name: 'node_selector from a variable without default',
+      code:
+        'variable "node_selector" {\n  type = map(string)\n}\n' +
+        deployment('"layer5/meshery:v0.7.159"', '        node_selector = var.node_selector\n\n'),
+    },
     { name: 'docker.io spelling with a pinned pod', code: deployment('"docker.io/layer5/meshery:v0.7.159"', nodeSelector('amd64')) },
   ],
   invalid: [
-    { name: 'template image without tag default and no pinning', code: tag + deployment('"layer5/meshery:${var.image_tag}"'), expected: [{ messageId: 'unpinned', line: 23, column: 11 }] },
-    { name: 'a preferred affinity is not a requirement', code: deployment('"layer5/meshery:v0.7.159"', preferHestia), expected: [{ messageId: 'unpinned', line: 36, column: 11 }] },
-    { name: 'pinned to the other arch', code: deployment('"layer5/meshery:v0.7.159"', nodeSelector('arm64')), expected: [{ messageId: 'wrongArch', line: 18, column: 9 }] },
-    { name: 'affinity with NotIn does not pin', code: deployment('"layer5/meshery:v0.7.159"', affinity('NotIn', 'arm64')), expected: [{ messageId: 'unpinned', line: 34, column: 11 }] },
+    {
+      name: 'template image without tag default and no pinning',
+      code: tag + deployment('"layer5/meshery:${var.image_tag}"'),
+      expected: [{ messageId: 'unpinned', line: 23, column: 11 }],
+    },
+    {
+      name: 'a preferred affinity is not a requirement',
+      code: deployment('"layer5/meshery:v0.7.159"', preferHestia),
+      expected: [{ messageId: 'unpinned', line: 36, column: 11 }],
+    },
+    {
+      name: 'pinned to the other arch',
+      code: deployment('"layer5/meshery:v0.7.159"', nodeSelector('arm64')),
+      expected: [{ messageId: 'wrongArch', line: 18, column: 9 }],
+    },
+    {
+      name: 'affinity with NotIn does not pin',
+      code: deployment('"layer5/meshery:v0.7.159"', affinity('NotIn', 'arm64')),
+      expected: [{ messageId: 'unpinned', line: 34, column: 11 }],
+    },
     {
       name: 'single-arch image in an init container',
-      code: deployment('"nginx:1.27"', '', '\n        init_container {\n          name  = "migrate"\n          image = "layer5/meshery:v0.7.159"\n        }\n'),
+      code: deployment(
+        '"nginx:1.27"',
+        '',
+        '\n        init_container {\n          name  = "migrate"\n          image = "layer5/meshery:v0.7.159"\n        }\n',
+      ),
       expected: [{ messageId: 'unpinned', line: 25, column: 11 }],
     },
     {

@@ -40,18 +40,62 @@ const commented = (depName: string): string => `  # renovate: datasource=docker 
 
 testRule(rule, {
   valid: [
-    { name: 'comment above the default', code: variable('image_tag', commented('grafana/grafana')) + deployment('"grafana/grafana:${var.image_tag}"') },
-    { name: 'comment above the variable block', code: '# renovate: datasource=docker depName=grafana/grafana\n' + variable('image_tag', '  default = "11.4.0"\n') + deployment('"grafana/grafana:${var.image_tag}"') },
-    { name: 'tag variable without default has nothing to bump', code: variable('image_tag', '') + deployment('"grafana/grafana:${var.image_tag}"') },
-    { name: 'docker.io spelling of the same image', code: variable('image_tag', commented('docker.io/grafana/grafana')) + deployment('"grafana/grafana:${var.image_tag}"') },
-    { name: 'a variable that is not a tag', code: variable('hostname', '  default = "grafana.example.com"\n') + deployment('"grafana/grafana:11.4.0"') },
-    { name: 'registry and name variables need no comment', code: variable('image_name', '  default = "grafana/grafana"\n') + variable('image_tag', commented('grafana/grafana')) + deployment('"${var.image_name}:${var.image_tag}"') },
+    {
+      name: 'comment above the default',
+      code: variable('image_tag', commented('grafana/grafana')) + deployment('"grafana/grafana:${var.image_tag}"'),
+    },
+    {
+      name: 'comment above the variable block',
+      code:
+        '# renovate: datasource=docker depName=grafana/grafana\n' +
+        variable('image_tag', '  default = "11.4.0"\n') +
+        deployment('"grafana/grafana:${var.image_tag}"'),
+    },
+    {
+      name: 'tag variable without default has nothing to bump',
+      code: variable('image_tag', '') + deployment('"grafana/grafana:${var.image_tag}"'),
+    },
+    {
+      name: 'docker.io spelling of the same image',
+      code: variable('image_tag', commented('docker.io/grafana/grafana')) + deployment('"grafana/grafana:${var.image_tag}"'),
+    },
+    {
+      name: 'a variable that is not a tag',
+      code: variable('hostname', '  default = "grafana.example.com"\n') + deployment('"grafana/grafana:11.4.0"'),
+    },
+    {
+      name: 'registry and name variables need no comment',
+      code:
+        variable('image_name', '  default = "grafana/grafana"\n') +
+        variable('image_tag', commented('grafana/grafana')) +
+        deployment('"${var.image_name}:${var.image_tag}"'),
+    },
   ],
   invalid: [
-    { name: 'tag variable without comment', code: variable('image_tag', '  default = "11.4.0"\n') + deployment('"grafana/grafana:${var.image_tag}"'), expected: [{ messageId: 'missing', line: 4, column: 3 }] },
-    { name: 'a _tag variable not used in the module', code: variable('sidecar_tag', '  default = "0.3.13"\n'), expected: [{ messageId: 'missing', line: 4, column: 3 }] },
-    { name: 'an oddly named variable used as the tag', code: variable('grafana', '  default = "11.4.0"\n') + deployment('"grafana/grafana:${var.grafana}"'), expected: [{ messageId: 'missing', line: 4, column: 3 }] },
-    { name: 'comment names another image', code: variable('image_tag', commented('grafana/loki')) + deployment('"grafana/grafana:${var.image_tag}"'), expected: [{ messageId: 'wrongImage', line: 5, column: 3 }] },
-    { name: 'whole image reference in a variable', code: variable('image', '  default = "grafana/grafana:11.4.0"\n') + deployment('var.image'), expected: [{ messageId: 'missing', line: 4, column: 3 }] },
+    {
+      name: 'tag variable without comment',
+      code: variable('image_tag', '  default = "11.4.0"\n') + deployment('"grafana/grafana:${var.image_tag}"'),
+      expected: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'a _tag variable not used in the module',
+      code: variable('sidecar_tag', '  default = "0.3.13"\n'),
+      expected: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'an oddly named variable used as the tag',
+      code: variable('grafana', '  default = "11.4.0"\n') + deployment('"grafana/grafana:${var.grafana}"'),
+      expected: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'comment names another image',
+      code: variable('image_tag', commented('grafana/loki')) + deployment('"grafana/grafana:${var.image_tag}"'),
+      expected: [{ messageId: 'wrongImage', line: 5, column: 3 }],
+    },
+    {
+      name: 'whole image reference in a variable',
+      code: variable('image', '  default = "grafana/grafana:11.4.0"\n') + deployment('var.image'),
+      expected: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
   ],
 });

@@ -133,7 +133,10 @@ resource "kubernetes_cluster_role_binding_v1" "dashboard" {
 
 testRule(rule, {
   valid: [
-    { name: 'basicAuth middleware of the module', files: { 'modules-k8s/prometheus/main.tf': ingressRoute('prometheus', USES_AUTH) + middleware('auth', BASIC_AUTH) } },
+    {
+      name: 'basicAuth middleware of the module',
+      files: { 'modules-k8s/prometheus/main.tf': ingressRoute('prometheus', USES_AUTH) + middleware('auth', BASIC_AUTH) },
+    },
     {
       name: 'forwardAuth middleware through a reference',
       files: {

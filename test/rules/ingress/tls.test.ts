@@ -85,7 +85,14 @@ testRule(rule, {
     {
       name: 'plain web entry point',
       code: ingressRoute(`      entryPoints = ["web", "websecure"]\n${ROUTES}${TLS}`),
-      expected: [{ messageId: 'plainEntryPoint', line: 10, column: 7, message: 'IngressRoute listens on web; set entryPoints to ["websecure"] only' }],
+      expected: [
+        {
+          messageId: 'plainEntryPoint',
+          line: 10,
+          column: 7,
+          message: 'IngressRoute listens on web; set entryPoints to ["websecure"] only',
+        },
+      ],
     },
     {
       name: 'no tls section',

@@ -7,7 +7,11 @@ import { testRule, VIRTUAL_ROOT } from '../../support/rule-tester';
  * in memory under VIRTUAL_ROOT: a source that must exist points from there to a
  * real folder of the repository.
  */
-const onDisk = (dir: string): string => path.relative(VIRTUAL_ROOT, path.resolve(__dirname, '../../fixtures/schema', dir)).split(path.sep).join('/');
+const onDisk = (dir: string): string =>
+  path
+    .relative(VIRTUAL_ROOT, path.resolve(__dirname, '../../fixtures/schema', dir))
+    .split(path.sep)
+    .join('/');
 const APP = onDisk('handwritten/modules/app');
 
 testRule(rule, {
@@ -15,8 +19,14 @@ testRule(rule, {
     { name: 'a local source folder that exists', code: `module "app" {\n  source = "${APP}"\n}\n` },
     { name: 'the same folder through a longer path', code: `module "app" {\n  source = "${APP}/../app"\n}\n` },
     { name: 'a registry source', code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n}\n' },
-    { name: 'git and http sources', code: 'module "a" {\n  source = "git::https://github.com/brmartin/infra.git//modules-k8s/grafana?ref=main"\n}\n\nmodule "b" {\n  source = "https://example.com/module.zip"\n}\n' },
-    { name: 'a module block without a literal source is left to other checks', code: 'module "a" {\n  source = local.path\n}\n\nmodule "b" {}\n' },
+    {
+      name: 'git and http sources',
+      code: 'module "a" {\n  source = "git::https://github.com/brmartin/infra.git//modules-k8s/grafana?ref=main"\n}\n\nmodule "b" {\n  source = "https://example.com/module.zip"\n}\n',
+    },
+    {
+      name: 'a module block without a literal source is left to other checks',
+      code: 'module "a" {\n  source = local.path\n}\n\nmodule "b" {}\n',
+    },
   ],
   invalid: [
     {
@@ -28,7 +38,8 @@ testRule(rule, {
           file: 'kubernetes.tf',
           line: 3,
           column: 12,
-          message: 'The source folder "./modules-k8s/grafan" of module.k8s_grafana does not exist relative to this module\'s folder: fix the path, or create the module there',
+          message:
+            'The source folder "./modules-k8s/grafan" of module.k8s_grafana does not exist relative to this module\'s folder: fix the path, or create the module there',
         },
       ],
     },

@@ -27,37 +27,74 @@ ${body}
 
 testRule(rule, {
   valid: [
-    { name: 'every argument is a variable', files: { 'kubernetes.tf': call('\n  hostname  = "grafana.brmartin.co.uk"\n  image_tag = "11.5.0"'), 'modules-k8s/grafana/variables.tf': VARIABLES } },
     {
-      name: 'meta-arguments of a module block',
+      name: 'every argument is a variable',
       files: {
-        'kubernetes.tf': call('  for_each   = toset(["a"])\n  depends_on = [kubernetes_namespace_v1.apps]\n  providers = {\n    kubernetes = kubernetes.hestia\n  }\n\n  hostname = "\${each.key}.brmartin.co.uk"'),
+        'kubernetes.tf': call('\n  hostname  = "grafana.brmartin.co.uk"\n  image_tag = "11.5.0"'),
         'modules-k8s/grafana/variables.tf': VARIABLES,
       },
     },
-    { name: 'a module linted without its caller', files: { 'modules-k8s/grafana/variables.tf': VARIABLES, 'modules-k8s/grafana/main.tf': 'locals {\n  app_name = "grafana"\n}\n' } },
-    { name: 'a registry module is not read', code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n\n  cidr = "10.0.0.0/16"\n}\n' },
+    {
+      name: 'meta-arguments of a module block',
+      files: {
+        'kubernetes.tf': call(
+          '  for_each   = toset(["a"])\n  depends_on = [kubernetes_namespace_v1.apps]\n  providers = {\n    kubernetes = kubernetes.hestia\n  }\n\n  hostname = "\${each.key}.brmartin.co.uk"',
+        ),
+        'modules-k8s/grafana/variables.tf': VARIABLES,
+      },
+    },
+    {
+      name: 'a module linted without its caller',
+      files: { 'modules-k8s/grafana/variables.tf': VARIABLES, 'modules-k8s/grafana/main.tf': 'locals {\n  app_name = "grafana"\n}\n' },
+    },
+    {
+      name: 'a registry module is not read',
+      code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n\n  cidr = "10.0.0.0/16"\n}\n',
+    },
     { name: 'a called folder that is not linted is not judged', files: { 'kubernetes.tf': call('\n  hostnme = "x"') } },
-    { name: 'variables spread over several files', files: { 'kubernetes.tf': call('\n  hostname = "a"\n  replicas = 2'), 'modules-k8s/grafana/variables.tf': VARIABLES, 'modules-k8s/grafana/scaling.tf': 'variable "replicas" {\n  type = number\n}\n' } },
+    {
+      name: 'variables spread over several files',
+      files: {
+        'kubernetes.tf': call('\n  hostname = "a"\n  replicas = 2'),
+        'modules-k8s/grafana/variables.tf': VARIABLES,
+        'modules-k8s/grafana/scaling.tf': 'variable "replicas" {\n  type = number\n}\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'a misspelt argument',
-      files: { 'kubernetes.tf': call('\n  hostname = "grafana.brmartin.co.uk"\n  imagetag = "11.5.0"'), 'modules-k8s/grafana/variables.tf': VARIABLES },
+      files: {
+        'kubernetes.tf': call('\n  hostname = "grafana.brmartin.co.uk"\n  imagetag = "11.5.0"'),
+        'modules-k8s/grafana/variables.tf': VARIABLES,
+      },
       expected: [
         {
           messageId: 'unknown',
           file: 'kubernetes.tf',
           line: 5,
           column: 3,
-          message: 'module.k8s_grafana (./modules-k8s/grafana) has no variable "imagetag": fix the argument name, or declare the variable in the module; did you mean "image_tag"?',
+          message:
+            'module.k8s_grafana (./modules-k8s/grafana) has no variable "imagetag": fix the argument name, or declare the variable in the module; did you mean "image_tag"?',
         },
       ],
     },
     {
       name: 'an argument for a variable the module does not have',
-      files: { 'kubernetes.tf': call('\n  hostname      = "grafana.brmartin.co.uk"\n  storage_class = "glusterfs-nfs"'), 'modules-k8s/grafana/variables.tf': VARIABLES },
-      expected: [{ messageId: 'unknown', file: 'kubernetes.tf', line: 5, column: 3, message: 'module.k8s_grafana (./modules-k8s/grafana) has no variable "storage_class": fix the argument name, or declare the variable in the module' }],
+      files: {
+        'kubernetes.tf': call('\n  hostname      = "grafana.brmartin.co.uk"\n  storage_class = "glusterfs-nfs"'),
+        'modules-k8s/grafana/variables.tf': VARIABLES,
+      },
+      expected: [
+        {
+          messageId: 'unknown',
+          file: 'kubernetes.tf',
+          line: 5,
+          column: 3,
+          message:
+            'module.k8s_grafana (./modules-k8s/grafana) has no variable "storage_class": fix the argument name, or declare the variable in the module',
+        },
+      ],
     },
     {
       name: 'each call of a module twice called is judged',

@@ -67,10 +67,20 @@ testRule(rule, {
     { name: 'pod template annotated', code: deployment(scrape('        ')) },
     { name: 'Service annotated covers its pods', code: deployment() + service(scrape('    ')) },
     { name: 'annotated pods cover the Service', code: deployment(scrape('        ')) + service() },
-    { name: 'annotations from a variable without default', code: 'variable "pod_annotations" {\n  type = map(string)\n}\n\n' + deployment('        annotations = var.pod_annotations\n') },
+    {
+      name: 'annotations from a variable without default',
+      code: 'variable "pod_annotations" {\n  type = map(string)\n}\n\n' + deployment('        annotations = var.pod_annotations\n'),
+    },
     { name: 'no port named metrics', code: deployment('', 'http') },
-    { name: 'Service selector unknown, Service annotated', code: 'variable "selector" {\n  type = map(string)\n}\n\n' + deployment() + service(scrape('    '), 'var.selector') },
-    { name: 'a custom annotation through options', code: deployment('        annotations = {\n          "example.com/scrape" = "true"\n        }\n'), options: { annotation: 'example.com/scrape' } },
+    {
+      name: 'Service selector unknown, Service annotated',
+      code: 'variable "selector" {\n  type = map(string)\n}\n\n' + deployment() + service(scrape('    '), 'var.selector'),
+    },
+    {
+      name: 'a custom annotation through options',
+      code: deployment('        annotations = {\n          "example.com/scrape" = "true"\n        }\n'),
+      options: { annotation: 'example.com/scrape' },
+    },
   ],
   invalid: [
     { name: 'container port without annotation', code: deployment(), expected: [{ messageId: 'pod', line: 27, column: 13 }] },
@@ -82,8 +92,21 @@ testRule(rule, {
         { messageId: 'service', line: 45, column: 7 },
       ],
     },
-    { name: 'other annotations only', code: deployment('        annotations = {\n          "checksum/config" = "abc"\n        }\n'), expected: [{ messageId: 'pod', line: 30, column: 13 }] },
-    { name: 'a Service selecting other pods does not cover these', code: deployment() + service(scrape('    '), '{ app = "other" }'), expected: [{ messageId: 'pod', line: 27, column: 13 }] },
-    { name: 'port names through options', code: deployment(scrape('        ').replace('prometheus.io', 'example.com'), 'prom'), options: { portNames: ['prom'] }, expected: [{ messageId: 'pod', line: 30, column: 13 }] },
+    {
+      name: 'other annotations only',
+      code: deployment('        annotations = {\n          "checksum/config" = "abc"\n        }\n'),
+      expected: [{ messageId: 'pod', line: 30, column: 13 }],
+    },
+    {
+      name: 'a Service selecting other pods does not cover these',
+      code: deployment() + service(scrape('    '), '{ app = "other" }'),
+      expected: [{ messageId: 'pod', line: 27, column: 13 }],
+    },
+    {
+      name: 'port names through options',
+      code: deployment(scrape('        ').replace('prometheus.io', 'example.com'), 'prom'),
+      options: { portNames: ['prom'] },
+      expected: [{ messageId: 'pod', line: 30, column: 13 }],
+    },
   ],
 });

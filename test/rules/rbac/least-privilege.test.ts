@@ -23,7 +23,10 @@ function ruleBlock(apiGroups: string, resources: string, verbs: string): string 
 testRule(rule, {
   valid: [
     { name: 'read-only scrape role', code: clusterRole(ruleBlock('[""]', '["nodes", "pods", "services"]', '["get", "list", "watch"]')) },
-    { name: 'writes to ordinary workloads', code: clusterRole(ruleBlock('["apps"]', '["deployments"]', '["create", "update", "patch", "delete"]')) },
+    {
+      name: 'writes to ordinary workloads',
+      code: clusterRole(ruleBlock('["apps"]', '["deployments"]', '["create", "update", "patch", "delete"]')),
+    },
     {
       name: 'non-resource urls',
       code: clusterRole(`
@@ -69,12 +72,26 @@ ${clusterRole(ruleBlock('[""]', '["secrets"]', 'var.verbs'), 'kubernetes_role_v1
     {
       name: 'wildcard resources and groups, read only',
       code: clusterRole(ruleBlock('["*"]', '["*"]', '["get", "list", "watch"]')),
-      expected: [{ messageId: 'wildcard', line: 7, column: 5, message: 'Rule grants "*" in api_groups, resources; list the verbs, resources and API groups the service needs' }],
+      expected: [
+        {
+          messageId: 'wildcard',
+          line: 7,
+          column: 5,
+          message: 'Rule grants "*" in api_groups, resources; list the verbs, resources and API groups the service needs',
+        },
+      ],
     },
     {
       name: 'write on secrets',
       code: clusterRole(ruleBlock('[""]', '["secrets", "configmaps"]', '["get", "update", "patch"]'), 'kubernetes_role_v1'),
-      expected: [{ messageId: 'sensitiveWrite', line: 8, column: 5, message: 'Rule lets the service update/patch secrets; drop the write verbs or justify them with a suppression' }],
+      expected: [
+        {
+          messageId: 'sensitiveWrite',
+          line: 8,
+          column: 5,
+          message: 'Rule lets the service update/patch secrets; drop the write verbs or justify them with a suppression',
+        },
+      ],
     },
     {
       name: 'wildcard verbs on rbac objects',
@@ -87,11 +104,20 @@ ${clusterRole(ruleBlock('[""]', '["secrets"]', 'var.verbs'), 'kubernetes_role_v1
     {
       name: 'escalating verbs',
       code: clusterRole(ruleBlock('["rbac.authorization.k8s.io"]', '["clusterroles"]', '["bind", "escalate"]')),
-      expected: [{ messageId: 'escalatingVerb', line: 9, column: 5, message: 'Rule grants bind, escalate, which hands out more than this role holds; remove it' }],
+      expected: [
+        {
+          messageId: 'escalatingVerb',
+          line: 9,
+          column: 5,
+          message: 'Rule grants bind, escalate, which hands out more than this role holds; remove it',
+        },
+      ],
     },
     {
       name: 'impersonate and node writes in separate rules',
-      code: clusterRole(ruleBlock('[""]', '["users", "serviceaccounts"]', '["impersonate"]') + ruleBlock('[""]', '["nodes/status"]', '["patch"]')),
+      code: clusterRole(
+        ruleBlock('[""]', '["users", "serviceaccounts"]', '["impersonate"]') + ruleBlock('[""]', '["nodes/status"]', '["patch"]'),
+      ),
       expected: [
         { messageId: 'escalatingVerb', line: 9, column: 5 },
         { messageId: 'sensitiveWrite', line: 14, column: 5 },
@@ -101,8 +127,18 @@ ${clusterRole(ruleBlock('[""]', '["secrets"]', 'var.verbs'), 'kubernetes_role_v1
       name: 'wildcard resources of the core group with write verbs',
       code: clusterRole(ruleBlock('[""]', '["*"]', '["delete"]')),
       expected: [
-        { messageId: 'wildcard', line: 8, column: 5, message: 'Rule grants "*" in resources; list the verbs, resources and API groups the service needs' },
-        { messageId: 'sensitiveWrite', line: 8, column: 5, message: 'Rule lets the service delete secrets, nodes; drop the write verbs or justify them with a suppression' },
+        {
+          messageId: 'wildcard',
+          line: 8,
+          column: 5,
+          message: 'Rule grants "*" in resources; list the verbs, resources and API groups the service needs',
+        },
+        {
+          messageId: 'sensitiveWrite',
+          line: 8,
+          column: 5,
+          message: 'Rule lets the service delete secrets, nodes; drop the write verbs or justify them with a suppression',
+        },
       ],
     },
   ],

@@ -183,8 +183,18 @@ ${deployment(
         ),
       ),
       expected: [
-        { messageId: 'missingRequests', line: 14, column: 13, message: 'Container "web" does not request memory; add it to resources.requests' },
-        { messageId: 'missingMemoryLimit', line: 17, column: 13, message: 'Container "web" has no memory limit; add memory to resources.limits' },
+        {
+          messageId: 'missingRequests',
+          line: 14,
+          column: 13,
+          message: 'Container "web" does not request memory; add it to resources.requests',
+        },
+        {
+          messageId: 'missingMemoryLimit',
+          line: 17,
+          column: 13,
+          message: 'Container "web" has no memory limit; add memory to resources.limits',
+        },
       ],
     },
     {
@@ -201,7 +211,14 @@ ${deployment(
 `,
         ),
       ),
-      expected: [{ messageId: 'missingRequests', line: 13, column: 11, message: 'Container "web" does not request cpu and memory; add it to resources.requests' }],
+      expected: [
+        {
+          messageId: 'missingRequests',
+          line: 13,
+          column: 11,
+          message: 'Container "web" does not request cpu and memory; add it to resources.requests',
+        },
+      ],
     },
     {
       name: 'null memory limit',

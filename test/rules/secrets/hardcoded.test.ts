@@ -231,7 +231,8 @@ resource "kubectl_manifest" "ingress_route" {
           messageId: 'namedLiteral',
           line: 25,
           column: 13,
-          message: '"DB_PASSWORD" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
+          message:
+            '"DB_PASSWORD" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
         },
       ],
     },

@@ -77,19 +77,34 @@ resource "kubernetes_deployment_v1" "grafana" {
 testRule(rule, {
   valid: [
     { name: 'key provided', code: LOCALS + externalSecret(['ADMIN_PASSWORD']) + reader('ADMIN_PASSWORD') },
-    { name: 'secret not written by an ExternalSecret of the module', code: LOCALS + externalSecret(['ADMIN_PASSWORD']) + reader('token', '"cluster-token"') },
+    {
+      name: 'secret not written by an ExternalSecret of the module',
+      code: LOCALS + externalSecret(['ADMIN_PASSWORD']) + reader('token', '"cluster-token"'),
+    },
     {
       name: 'dataFrom provides unknown keys',
       code: LOCALS + externalSecret([], '      dataFrom = [{ extract = { key = "nomad/default/grafana" } }]\n') + reader('ANYTHING'),
     },
-    { name: 'secret name from an unknown reference', code: LOCALS + externalSecret(['ADMIN_PASSWORD']) + reader('OTHER', 'var.secret_name') },
+    {
+      name: 'secret name from an unknown reference',
+      code: LOCALS + externalSecret(['ADMIN_PASSWORD']) + reader('OTHER', 'var.secret_name'),
+    },
     {
       name: 'files split, init container reads a provided key',
-      files: { 'main.tf': LOCALS + reader('ADMIN_PASSWORD', undefined, 'init_container'), 'secrets.tf': externalSecret(['ADMIN_PASSWORD']) },
+      files: {
+        'main.tf': LOCALS + reader('ADMIN_PASSWORD', undefined, 'init_container'),
+        'secrets.tf': externalSecret(['ADMIN_PASSWORD']),
+      },
     },
     {
       name: 'template data adds keys',
-      code: LOCALS + externalSecret(['USER', 'PASS']).replace('        name = "${local.app_name}-secrets"\n      }', '        name = "${local.app_name}-secrets"\n        template = {\n          data = { DSN = "postgres://{{ .USER }}:{{ .PASS }}@db/app" }\n        }\n      }') + reader('DSN'),
+      code:
+        LOCALS +
+        externalSecret(['USER', 'PASS']).replace(
+          '        name = "${local.app_name}-secrets"\n      }',
+          '        name = "${local.app_name}-secrets"\n        template = {\n          data = { DSN = "postgres://{{ .USER }}:{{ .PASS }}@db/app" }\n        }\n      }',
+        ) +
+        reader('DSN'),
     },
   ],
   invalid: [
@@ -101,18 +116,23 @@ testRule(rule, {
           messageId: 'missingKey',
           line: 49,
           column: 17,
-          message: 'Secret "grafana-secrets" has no key "ADMIN_PASS": the ExternalSecret provides "ADMIN_PASSWORD"; add a spec.data entry with secretKey "ADMIN_PASS" or fix the key',
+          message:
+            'Secret "grafana-secrets" has no key "ADMIN_PASS": the ExternalSecret provides "ADMIN_PASSWORD"; add a spec.data entry with secretKey "ADMIN_PASS" or fix the key',
         },
       ],
     },
     {
       name: 'init container in another file',
-      files: { 'main.tf': LOCALS + reader('OAUTH_SECRET', undefined, 'init_container'), 'secrets.tf': externalSecret(['ADMIN_PASSWORD', 'OAUTH_CLIENT_SECRET']) },
+      files: {
+        'main.tf': LOCALS + reader('OAUTH_SECRET', undefined, 'init_container'),
+        'secrets.tf': externalSecret(['ADMIN_PASSWORD', 'OAUTH_CLIENT_SECRET']),
+      },
       expected: [{ messageId: 'missingKey', file: 'main.tf', line: 22, column: 17 }],
     },
     {
       name: 'target named by the metadata name',
-      code: LOCALS + externalSecret(['A']).replace('      target = {\n        name = "${local.app_name}-secrets"\n      }\n', '') + reader('B'),
+      code:
+        LOCALS + externalSecret(['A']).replace('      target = {\n        name = "${local.app_name}-secrets"\n      }\n', '') + reader('B'),
       expected: [{ messageId: 'missingKey', line: 46, column: 17 }],
     },
     {
@@ -151,7 +171,15 @@ resource "kubernetes_stateful_set_v1" "db" {
     {
       name: 'empty data list',
       code: LOCALS + externalSecret([]) + reader('X'),
-      expected: [{ messageId: 'missingKey', line: 42, column: 17, message: 'Secret "grafana-secrets" has no key "X": the ExternalSecret provides no keys; add a spec.data entry with secretKey "X" or fix the key' }],
+      expected: [
+        {
+          messageId: 'missingKey',
+          line: 42,
+          column: 17,
+          message:
+            'Secret "grafana-secrets" has no key "X": the ExternalSecret provides no keys; add a spec.data entry with secretKey "X" or fix the key',
+        },
+      ],
     },
   ],
 });

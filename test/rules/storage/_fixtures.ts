@@ -1,6 +1,10 @@
 /** HCL builders for the storage rule tables, in the target repository's style. */
 
-export const claim = (resourceName: string, name: string, cls: string): string => `resource "kubernetes_persistent_volume_claim_v1" "${resourceName}" {
+export const claim = (
+  resourceName: string,
+  name: string,
+  cls: string,
+): string => `resource "kubernetes_persistent_volume_claim_v1" "${resourceName}" {
   metadata {
     name      = "${name}"
     namespace = var.namespace

@@ -92,8 +92,14 @@ testRule(rule, {
 
 ${onClass('var.storage_class')}`,
     },
-    { name: 'class from a variable without default is unknown', code: `variable "storage_class" {\n  type = string\n}\n\n${onClass('var.storage_class')}` },
-    { name: 'StatefulSet claim template on the persistent class from a local', code: `locals {\n  storage_class = "glusterfs-nfs"\n}\n\n${statefulSet('local.storage_class')}` },
+    {
+      name: 'class from a variable without default is unknown',
+      code: `variable "storage_class" {\n  type = string\n}\n\n${onClass('var.storage_class')}`,
+    },
+    {
+      name: 'StatefulSet claim template on the persistent class from a local',
+      code: `locals {\n  storage_class = "glusterfs-nfs"\n}\n\n${statefulSet('local.storage_class')}`,
+    },
     {
       name: 'for_each claims with the class from each.value',
       code: `resource "kubernetes_persistent_volume_claim_v1" "data" {
@@ -119,7 +125,9 @@ ${onClass('var.storage_class')}`,
     {
       name: 'an exception by claim name and class with a reason',
       code: onClass('"local-path"'),
-      constitution: { exceptions: [{ rule: 'storage/persistent-class', workload: 'app-data', class: 'local-path', reason: 'TSDB unsupported on NFS' }] },
+      constitution: {
+        exceptions: [{ rule: 'storage/persistent-class', workload: 'app-data', class: 'local-path', reason: 'TSDB unsupported on NFS' }],
+      },
     },
     {
       name: 'an exception by resource name without class',
@@ -127,7 +135,10 @@ ${onClass('var.storage_class')}`,
       constitution: { exceptions: [{ rule: 'storage/persistent-class', workload: 'db', reason: 'replicated by the database itself' }] },
     },
     { name: 'another persistent class configured', code: onClass('"local-path"'), constitution: { persistentClass: 'local-path' } },
-    { name: 'a data source is not a claim the module creates', code: 'data "kubernetes_persistent_volume_claim_v1" "old" {\n  metadata {\n    name = "old"\n  }\n}\n' },
+    {
+      name: 'a data source is not a claim the module creates',
+      code: 'data "kubernetes_persistent_volume_claim_v1" "old" {\n  metadata {\n    name = "old"\n  }\n}\n',
+    },
   ],
   invalid: [
     { name: 'claim on local-path', code: onClass('"local-path"'), expected: [{ messageId: 'otherClass', line: 11, column: 5 }] },
@@ -151,7 +162,11 @@ ${onClass('var.storage_class')}`,
 `,
       expected: [{ messageId: 'defaultClass', line: 6, column: 3, endLine: 6, endColumn: 7 }],
     },
-    { name: 'StatefulSet claim template on local-path', code: statefulSet('"local-path"'), expected: [{ messageId: 'otherClass', line: 41, column: 9 }] },
+    {
+      name: 'StatefulSet claim template on local-path',
+      code: statefulSet('"local-path"'),
+      expected: [{ messageId: 'otherClass', line: 41, column: 9 }],
+    },
     {
       name: 'class from a variable default, reported in the claim',
       code: `variable "storage_class" {
@@ -161,12 +176,22 @@ ${onClass('var.storage_class')}`,
 }
 
 ${onClass('var.storage_class')}`,
-      expected: [{ messageId: 'otherClass', line: 17, column: 5, message: 'Claim "app-data" uses storage class "local-path", not the persistent class "glusterfs-nfs": set `storage_class_name = "glusterfs-nfs"`, or add a constitution exception for storage/persistent-class with a reason' }],
+      expected: [
+        {
+          messageId: 'otherClass',
+          line: 17,
+          column: 5,
+          message:
+            'Claim "app-data" uses storage class "local-path", not the persistent class "glusterfs-nfs": set `storage_class_name = "glusterfs-nfs"`, or add a constitution exception for storage/persistent-class with a reason',
+        },
+      ],
     },
     {
       name: 'an exception for another class does not cover it',
       code: onClass('"longhorn"'),
-      constitution: { exceptions: [{ rule: 'storage/persistent-class', workload: 'app-data', class: 'local-path', reason: 'node-local cache' }] },
+      constitution: {
+        exceptions: [{ rule: 'storage/persistent-class', workload: 'app-data', class: 'local-path', reason: 'node-local cache' }],
+      },
       expected: [{ messageId: 'otherClass', line: 11, column: 5 }],
     },
     {

@@ -15,7 +15,11 @@ testRule(rule, {
   valid: [
     {
       name: 'socket on an emptyDir, data on the claim',
-      code: onShared(container(`          args = ["--socket=/run/app/app.sock"]\n${mount('data', '/data')}${mount('run', '/run/app')}`) + claimVolume('data', 'data') + emptyDirVolume('run')),
+      code: onShared(
+        container(`          args = ["--socket=/run/app/app.sock"]\n${mount('data', '/data')}${mount('run', '/run/app')}`) +
+          claimVolume('data', 'data') +
+          emptyDirVolume('run'),
+      ),
     },
     {
       name: 'socket on a node-local claim',
@@ -24,8 +28,9 @@ testRule(rule, {
     {
       name: 'hostPath outside the GlusterFS root (the container runtime socket)',
       code: deployment(
-        container(`          env {\n            name  = "DOCKER_HOST"\n            value = "unix:///var/run/docker.sock"\n          }\n${mount('docker', '/var/run/docker.sock')}`) +
-          hostPathVolume('docker', '/var/run/docker.sock'),
+        container(
+          `          env {\n            name  = "DOCKER_HOST"\n            value = "unix:///var/run/docker.sock"\n          }\n${mount('docker', '/var/run/docker.sock')}`,
+        ) + hostPathVolume('docker', '/var/run/docker.sock'),
       ),
     },
     {
@@ -34,7 +39,9 @@ testRule(rule, {
     },
     {
       name: 'a path beside the mount, not inside it',
-      code: onShared(container(`          args = ["--socket=/data-run/app.sock"]\n${mount('data', '/data')}`) + claimVolume('data', 'data')),
+      code: onShared(
+        container(`          args = ["--socket=/data-run/app.sock"]\n${mount('data', '/data')}`) + claimVolume('data', 'data'),
+      ),
     },
     {
       name: 'socket named in the pod spec of a container that does not mount the claim',
@@ -71,8 +78,9 @@ ${mount('data', '/data')}        }
     {
       name: 'unix URL in an env value on a hostPath under the GlusterFS root',
       code: deployment(
-        container(`          env {\n            name  = "LISTEN"\n            value = "unix:///srv/app/app.sock"\n          }\n${mount('srv', '/srv/app')}`) +
-          hostPathVolume('srv', '/storage/v/glusterfs_app_data'),
+        container(
+          `          env {\n            name  = "LISTEN"\n            value = "unix:///srv/app/app.sock"\n          }\n${mount('srv', '/srv/app')}`,
+        ) + hostPathVolume('srv', '/storage/v/glusterfs_app_data'),
       ),
       expected: [{ messageId: 'socket', line: 23, column: 21 }],
     },

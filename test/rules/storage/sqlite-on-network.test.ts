@@ -23,14 +23,24 @@ testRule(rule, {
     {
       name: 'Grafana litestream pattern: database on an emptyDir, plugins on the persistent class',
       code: onShared(
-        container('grafana', 'grafana/grafana:11.4.0', env('GF_DATABASE_TYPE', '"sqlite3"') + env('GF_DATABASE_PATH', '"/var/lib/grafana/grafana.db"') + mount('db', '/var/lib/grafana') + mount('plugins', '/var/lib/grafana-plugins')) +
+        container(
+          'grafana',
+          'grafana/grafana:11.4.0',
+          env('GF_DATABASE_TYPE', '"sqlite3"') +
+            env('GF_DATABASE_PATH', '"/var/lib/grafana/grafana.db"') +
+            mount('db', '/var/lib/grafana') +
+            mount('plugins', '/var/lib/grafana-plugins'),
+        ) +
           emptyDirVolume('db') +
           claimVolume('plugins', 'data'),
       ),
     },
     {
       name: 'Grafana told to use Postgres keeps nothing in SQLite',
-      code: onShared(container('grafana', 'grafana/grafana:11.4.0', env('GF_DATABASE_TYPE', '"postgres"') + mount('data', '/var/lib/grafana')) + claimVolume('data', 'data')),
+      code: onShared(
+        container('grafana', 'grafana/grafana:11.4.0', env('GF_DATABASE_TYPE', '"postgres"') + mount('data', '/var/lib/grafana')) +
+          claimVolume('data', 'data'),
+      ),
     },
     {
       name: 'database on a node-local claim',
@@ -38,7 +48,15 @@ testRule(rule, {
     },
     {
       name: 'nested emptyDir mount shadows the network mount',
-      code: onShared(container('app', 'ghcr.io/example/app:1.0', env('DB_FILE', '"/data/db/app.db"') + mount('data', '/data') + mount('db', '/data/db')) + claimVolume('data', 'data') + emptyDirVolume('db')),
+      code: onShared(
+        container(
+          'app',
+          'ghcr.io/example/app:1.0',
+          env('DB_FILE', '"/data/db/app.db"') + mount('data', '/data') + mount('db', '/data/db'),
+        ) +
+          claimVolume('data', 'data') +
+          emptyDirVolume('db'),
+      ),
     },
     {
       name: 'env values from variables without default and from secrets are unknown',
@@ -122,14 +140,20 @@ testRule(rule, {
     },
     {
       name: 'an exception with a reason covers the workload',
-      code: onShared(container('app', 'ghcr.io/example/app:1.0', env('DB_FILE', '"/data/app.db"') + mount('data', '/data')) + claimVolume('data', 'data')),
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('DB_FILE', '"/data/app.db"') + mount('data', '/data')) +
+          claimVolume('data', 'data'),
+      ),
       constitution: { exceptions: [{ rule: 'storage/sqlite-on-network', workload: 'app', reason: 'read-only reference database' }] },
     },
   ],
   invalid: [
     {
       name: 'sqlite URL in an env value, claim of a network class',
-      code: onShared(container('app', 'ghcr.io/example/app:1.0', env('DATABASE_URL', '"sqlite:///data/state"') + mount('data', '/data')) + claimVolume('data', 'data')),
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('DATABASE_URL', '"sqlite:///data/state"') + mount('data', '/data')) +
+          claimVolume('data', 'data'),
+      ),
       expected: [
         {
           messageId: 'database',
@@ -160,15 +184,22 @@ ${mount('state', '/state')}        }
     {
       name: 'Grafana image from a registry with the tag from a variable',
       code: onShared(
-        container('grafana', 'docker.io/grafana/grafana:${var.image_tag}', env('GF_DATABASE_TYPE', '"sqlite3"') + mount('data', '/var/lib')) + claimVolume('data', 'data'),
+        container(
+          'grafana',
+          'docker.io/grafana/grafana:${var.image_tag}',
+          env('GF_DATABASE_TYPE', '"sqlite3"') + mount('data', '/var/lib'),
+        ) + claimVolume('data', 'data'),
       ),
       expected: [{ messageId: 'defaultDatabase', line: 20, column: 11 }],
     },
     {
       name: 'GF_DATABASE_TYPE=sqlite3 makes GF_DATABASE_PATH a database',
       code: onShared(
-        container('grafana', 'grafana/grafana:11.4.0', env('GF_DATABASE_TYPE', '"sqlite3"') + env('GF_DATABASE_PATH', '"/var/lib/grafana/state"') + mount('data', '/var/lib/grafana')) +
-          claimVolume('data', 'data'),
+        container(
+          'grafana',
+          'grafana/grafana:11.4.0',
+          env('GF_DATABASE_TYPE', '"sqlite3"') + env('GF_DATABASE_PATH', '"/var/lib/grafana/state"') + mount('data', '/var/lib/grafana'),
+        ) + claimVolume('data', 'data'),
       ),
       expected: [{ messageId: 'database', line: 27, column: 21 }],
     },

@@ -35,7 +35,10 @@ testRule(rule, {
   valid: [
     { name: 'service_type from local.app_name', code: claim(annotated('"grafana_plugins"')) },
     { name: 'built from local.app_name', code: claim(annotated('"${local.app_name}_plugins"')) },
-    { name: 'service from the module folder', files: { 'modules-k8s/node-exporter/main.tf': claim(annotated('"node_exporter_textfiles"')).replace(head, '') } },
+    {
+      name: 'service from the module folder',
+      files: { 'modules-k8s/node-exporter/main.tf': claim(annotated('"node_exporter_textfiles"')).replace(head, '') },
+    },
     { name: 'another class needs no annotation', code: claim('', '"local-path"') },
     { name: 'annotation from an unknown value', code: claim(annotated('var.volume_name')) },
     { name: 'annotations map unknown', code: claim('    annotations = var.annotations\n') },
@@ -95,15 +98,38 @@ testRule(rule, {
     {
       name: 'no annotations at all',
       code: claim(''),
-      expected: [{ messageId: 'missing', line: 6, column: 3, message: 'Claim "grafana-plugins" on class "glusterfs-nfs" has no "volume-name" annotation: add `"volume-name" = "grafana_plugins"` to its metadata annotations' }],
+      expected: [
+        {
+          messageId: 'missing',
+          line: 6,
+          column: 3,
+          message:
+            'Claim "grafana-plugins" on class "glusterfs-nfs" has no "volume-name" annotation: add `"volume-name" = "grafana_plugins"` to its metadata annotations',
+        },
+      ],
     },
-    { name: 'annotations without volume-name', code: claim('    annotations = {\n      owner = "grafana"\n    }\n'), expected: [{ messageId: 'missing', line: 9, column: 5 }] },
-    { name: 'repeats the glusterfs_ prefix', code: claim(annotated('"glusterfs_grafana_plugins"')), expected: [{ messageId: 'prefixed', line: 10, column: 21, endColumn: 48 }] },
-    { name: 'not starting with the service', code: claim(annotated('"plugins"')), expected: [{ messageId: 'pattern', line: 10, column: 21 }] },
+    {
+      name: 'annotations without volume-name',
+      code: claim('    annotations = {\n      owner = "grafana"\n    }\n'),
+      expected: [{ messageId: 'missing', line: 9, column: 5 }],
+    },
+    {
+      name: 'repeats the glusterfs_ prefix',
+      code: claim(annotated('"glusterfs_grafana_plugins"')),
+      expected: [{ messageId: 'prefixed', line: 10, column: 21, endColumn: 48 }],
+    },
+    {
+      name: 'not starting with the service',
+      code: claim(annotated('"plugins"')),
+      expected: [{ messageId: 'pattern', line: 10, column: 21 }],
+    },
     { name: 'service only, no type', code: claim(annotated('"grafana_"')), expected: [{ messageId: 'pattern', line: 10, column: 21 }] },
     {
       name: 'value from a local, reported where it is written',
-      code: claim(annotated('local.volume_name')).replace('  app_name = "grafana"\n', '  app_name    = "grafana"\n  volume_name = "grafana-plugins"\n'),
+      code: claim(annotated('local.volume_name')).replace(
+        '  app_name = "grafana"\n',
+        '  app_name    = "grafana"\n  volume_name = "grafana-plugins"\n',
+      ),
       expected: [{ messageId: 'pattern', line: 3, column: 17 }],
     },
     {

@@ -121,8 +121,18 @@ output "service_name" {
 }
 `,
       expected: [
-        { messageId: 'missingDescription', line: 1, column: 1, message: 'Variable "hostname" has no description; add `description = "..."` saying what it sets' },
-        { messageId: 'missingType', line: 1, column: 1, message: 'Variable "hostname" has no type; add `type = ...` (e.g. `string`, `number`, `map(string)`)' },
+        {
+          messageId: 'missingDescription',
+          line: 1,
+          column: 1,
+          message: 'Variable "hostname" has no description; add `description = "..."` saying what it sets',
+        },
+        {
+          messageId: 'missingType',
+          line: 1,
+          column: 1,
+          message: 'Variable "hostname" has no type; add `type = ...` (e.g. `string`, `number`, `map(string)`)',
+        },
       ],
     },
     {

@@ -125,7 +125,14 @@ resource "kubernetes_config_map_v1" "dashboard" {
     app_name = "grafana"
 }
 `,
-      expected: [{ messageId: 'unformatted', line: 2, column: 1, message: '1 line differs from `terraform fmt` output, starting here; run `terraform fmt` on this file' }],
+      expected: [
+        {
+          messageId: 'unformatted',
+          line: 2,
+          column: 1,
+          message: '1 line differs from `terraform fmt` output, starting here; run `terraform fmt` on this file',
+        },
+      ],
     },
     {
       name: 'only the unformatted file of several',
@@ -183,7 +190,14 @@ output "namespace"{
   }
 }
 `,
-      expected: [{ messageId: 'unformatted', line: 3, column: 1, message: '2 lines differ from `terraform fmt` output, starting here; run `terraform fmt` on this file' }],
+      expected: [
+        {
+          messageId: 'unformatted',
+          line: 3,
+          column: 1,
+          message: '2 lines differ from `terraform fmt` output, starting here; run `terraform fmt` on this file',
+        },
+      ],
     },
   ],
 };
@@ -191,7 +205,9 @@ output "namespace"{
 testRule(rule, tests);
 
 describe('terraform/fmt inputs', () => {
-  const inputs = [...tests.valid, ...tests.invalid].flatMap((row) => Object.entries(row.files ?? { 'main.tf': row.code ?? '' }).map(([file, text]) => ({ name: `${row.name}: ${file}`, text })));
+  const inputs = [...tests.valid, ...tests.invalid].flatMap((row) =>
+    Object.entries(row.files ?? { 'main.tf': row.code ?? '' }).map(([file, text]) => ({ name: `${row.name}: ${file}`, text })),
+  );
 
   // The rule trusts formatHcl to be terraform fmt; every input above checks it.
   it.each(inputs)('formatHcl agrees with hclwrite on "$name"', async ({ text }) => {

@@ -313,8 +313,22 @@ variable "hostname" {
 `,
       },
       expected: [
-        { messageId: 'unused', file: 'variables.tf', line: 7, column: 1, message: 'Variable "storage_size" is declared but never referenced; use var.storage_size where it was meant to apply, or remove the variable (and the argument from its callers)' },
-        { messageId: 'unused', file: 'variables.tf', line: 13, column: 1, message: 'Variable "hostname" is declared but never referenced; use var.hostname where it was meant to apply, or remove the variable (and the argument from its callers)' },
+        {
+          messageId: 'unused',
+          file: 'variables.tf',
+          line: 7,
+          column: 1,
+          message:
+            'Variable "storage_size" is declared but never referenced; use var.storage_size where it was meant to apply, or remove the variable (and the argument from its callers)',
+        },
+        {
+          messageId: 'unused',
+          file: 'variables.tf',
+          line: 13,
+          column: 1,
+          message:
+            'Variable "hostname" is declared but never referenced; use var.hostname where it was meant to apply, or remove the variable (and the argument from its callers)',
+        },
       ],
     },
     {

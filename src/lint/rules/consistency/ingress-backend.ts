@@ -23,11 +23,15 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'Ingress and IngressRoute backends name a Service and a port the module defines',
   messages: {
-    unknownService: 'Backend Service "{{name}}" is not defined in this module: refer to the Service resource (kubernetes_service_v1.<name>.metadata[0].name) or fix the name',
+    unknownService:
+      'Backend Service "{{name}}" is not defined in this module: refer to the Service resource (kubernetes_service_v1.<name>.metadata[0].name) or fix the name',
     unknownPort: 'Service "{{service}}" has no port {{port}} (it has: {{ports}}): use one of its port numbers or names',
   },
   check(context) {
-    const backends = [...manifests(context.module).flatMap(routeBackends), ...resourcesOf(context.module, 'kubernetes_ingress').flatMap(ingressBackends)];
+    const backends = [
+      ...manifests(context.module).flatMap(routeBackends),
+      ...resourcesOf(context.module, 'kubernetes_ingress').flatMap(ingressBackends),
+    ];
     for (const backend of backends) checkBackend(context, backend);
   },
 });
@@ -83,19 +87,20 @@ function routeService(service: LVal, namespace: LVal | undefined, resource: Reso
 /** `backend { service { name, port { number | name } } }` anywhere in a kubernetes_ingress_v1. */
 function ingressBackends(ingress: Resource): Backend[] {
   if (ingress.mode !== 'resource') return [];
-  return descendants(ingress.block).filter((block) => block.type === 'backend').flatMap((backend) => {
-    const service = firstBlock(backend, 'service');
-    const name = attr(service, 'name');
-    if (!service || !name) return [];
-    const portBlock = firstBlock(service, 'port');
-    const port = attr(portBlock, 'number') ?? attr(portBlock, 'name');
-    return [
-      {
-        name: { value: name.value(), range: name.range },
-        port: port && { value: port.value(), range: port.range },
-        address: ingress.address,
-      },
-    ];
-  });
+  return descendants(ingress.block)
+    .filter((block) => block.type === 'backend')
+    .flatMap((backend) => {
+      const service = firstBlock(backend, 'service');
+      const name = attr(service, 'name');
+      if (!service || !name) return [];
+      const portBlock = firstBlock(service, 'port');
+      const port = attr(portBlock, 'number') ?? attr(portBlock, 'name');
+      return [
+        {
+          name: { value: name.value(), range: name.range },
+          port: port && { value: port.value(), range: port.range },
+          address: ingress.address,
+        },
+      ];
+    });
 }
-

@@ -40,5 +40,7 @@ function unionPorts(targets: readonly PodTarget[]): PortSet {
 
 function describe(set: PortSet): string {
   if (set.ports.length === 0) return 'none';
-  return set.ports.map((p) => [p.name, p.number === undefined ? undefined : String(p.number)].filter((x) => x !== undefined).join('=')).join(', ');
+  return set.ports
+    .map((p) => [p.name, p.number === undefined ? undefined : String(p.number)].filter((x) => x !== undefined).join('='))
+    .join(', ');
 }

@@ -12,7 +12,8 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'Volume mounts name a declared pod volume and use each mount path once per container',
   messages: {
-    undeclared: 'Container "{{container}}" mounts volume "{{volume}}", which the pod does not declare: add a volume block named "{{volume}}" or fix the name (declared: {{declared}})',
+    undeclared:
+      'Container "{{container}}" mounts volume "{{volume}}", which the pod does not declare: add a volume block named "{{volume}}" or fix the name (declared: {{declared}})',
     duplicatePath: 'Container "{{container}}" mounts two volumes at "{{path}}": give each volume_mount its own mount_path',
   },
   check(context) {
@@ -55,7 +56,12 @@ function checkPaths(context: Context, workload: Workload, container: ContainerRe
     if (!path || value?.kind !== 'string') continue;
     const normalised = value.value.replace(/\/+$/, '') || '/';
     if (seen.has(normalised)) {
-      context.report({ messageId: 'duplicatePath', data: { container: containerLabel(container), path: value.value }, range: path.range, address: workload.resource.address });
+      context.report({
+        messageId: 'duplicatePath',
+        data: { container: containerLabel(container), path: value.value },
+        range: path.range,
+        address: workload.resource.address,
+      });
     }
     seen.add(normalised);
   }

@@ -24,7 +24,8 @@ export default createRule({
   messages: {
     missing: '{{object}} has no labels: add labels = local.labels (with one of {{required}}) to its metadata',
     noRequiredKey: 'The labels of {{object}} carry none of {{required}}: add one of them (e.g. app = local.app_name)',
-    selectorNotInTemplate: 'Selector label "{{key}}" of {{object}} is not on its pod template with the same value: add it to the template labels or remove it from match_labels',
+    selectorNotInTemplate:
+      'Selector label "{{key}}" of {{object}} is not on its pod template with the same value: add it to the template labels or remove it from match_labels',
   },
   check(context) {
     for (const resource of context.module.resources) checkResourceMetadata(context, resource);
@@ -48,7 +49,12 @@ function checkResourceMetadata(context: Context, resource: Resource): void {
   const labels = attr(metadata, 'labels');
   const object = resource.address;
   if (!labels) {
-    context.report({ messageId: 'missing', data: { object, required: requiredList(context) }, range: metadata.headerRange, address: resource.address });
+    context.report({
+      messageId: 'missing',
+      data: { object, required: requiredList(context) },
+      range: metadata.headerRange,
+      address: resource.address,
+    });
     return;
   }
   checkRequiredKeys(context, labels.value(), labels.range, object, resource.address);
@@ -60,7 +66,12 @@ function checkManifestMetadata(context: Context, manifest: Manifest): void {
   const labels = entryOf(metadata.value, 'labels');
   const object = `${manifest.kind ?? 'object'} ${manifest.resource.address}`;
   if (!labels) {
-    context.report({ messageId: 'missing', data: { object, required: requiredList(context) }, range: metadata.keyRange, address: manifest.resource.address });
+    context.report({
+      messageId: 'missing',
+      data: { object, required: requiredList(context) },
+      range: metadata.keyRange,
+      address: manifest.resource.address,
+    });
     return;
   }
   checkRequiredKeys(context, labels.value, labels.keyRange, object, manifest.resource.address);
@@ -83,7 +94,12 @@ function checkSelector(context: Context, resource: Resource, selector: Attribute
     if (label && valuesEqual(entry.value, label.value) !== false) continue;
     // A key written in the attribute itself (not in a local it refers to) is the precise place to point at.
     const range = within(entry.keyRange, selector.range) ? entry.keyRange : selector.range;
-    context.report({ messageId: 'selectorNotInTemplate', data: { key: entry.key, object: resource.address }, range, address: resource.address });
+    context.report({
+      messageId: 'selectorNotInTemplate',
+      data: { key: entry.key, object: resource.address },
+      range,
+      address: resource.address,
+    });
   }
 }
 
@@ -97,6 +113,11 @@ function checkManifestSelector(context: Context, manifest: Manifest): void {
     const label = template === undefined ? undefined : entryOf(template, entry.key);
     if (label && valuesEqual(entry.value, label.value) !== false) continue;
     const object = `${manifest.kind ?? 'object'} ${manifest.resource.address}`;
-    context.report({ messageId: 'selectorNotInTemplate', data: { key: entry.key, object }, range: entry.keyRange, address: manifest.resource.address });
+    context.report({
+      messageId: 'selectorNotInTemplate',
+      data: { key: entry.key, object },
+      range: entry.keyRange,
+      address: manifest.resource.address,
+    });
   }
 }

@@ -42,7 +42,12 @@ export default createRule({
         constraint ??= archConstraint(workload);
         if (constraint.kind === 'unknown') break;
         if (constraint.kind === 'any') {
-          context.report({ messageId: 'unpinned', data: { image: name, arch }, range: image.attribute.range, address: workload.resource.address });
+          context.report({
+            messageId: 'unpinned',
+            data: { image: name, arch },
+            range: image.attribute.range,
+            address: workload.resource.address,
+          });
         } else if (constraint.arches.some((a) => a !== arch)) {
           const data = { image: name, arch, pinned: constraint.arches.join(', ') };
           context.report({ messageId: 'wrongArch', data, range: constraint.range, address: workload.resource.address });

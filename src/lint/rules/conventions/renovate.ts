@@ -26,7 +26,8 @@ export default createRule({
   defaultSeverity: 'info',
   summary: 'Image tag variables carry a `# renovate:` comment above their default',
   messages: {
-    missing: 'Variable "{{variable}}" holds an image version that Renovate cannot see: add `# renovate: datasource=docker depName={{image}}` on the line above its default',
+    missing:
+      'Variable "{{variable}}" holds an image version that Renovate cannot see: add `# renovate: datasource=docker depName={{image}}` on the line above its default',
     wrongImage: 'The renovate comment of variable "{{variable}}" names {{depName}}, but the variable tags {{image}}: set depName={{image}}',
   },
   check(context) {
@@ -41,7 +42,11 @@ export default createRule({
       if (comment === undefined) {
         context.report({ messageId: 'missing', data: { variable: variable.name, image: image ?? '<image>' }, range });
       } else if (image !== undefined && image !== '' && !sameImage(comment, image)) {
-        context.report({ messageId: 'wrongImage', data: { variable: variable.name, depName: comment.depName ?? 'no image', image }, range });
+        context.report({
+          messageId: 'wrongImage',
+          data: { variable: variable.name, depName: comment.depName ?? 'no image', image },
+          range,
+        });
       }
     }
   },

@@ -1,4 +1,15 @@
-import { attr, attrString, attrValue, blocksOf, firstBlock, metadataName, moduleName, refAddress, resolveResource, resourcesOf } from '../../../terraform/k8s/blocks';
+import {
+  attr,
+  attrString,
+  attrValue,
+  blocksOf,
+  firstBlock,
+  metadataName,
+  moduleName,
+  refAddress,
+  resolveResource,
+  resourcesOf,
+} from '../../../terraform/k8s/blocks';
 import { traefikManifests, type Manifest } from '../../../terraform/k8s/manifests';
 import { bindings, roleRules, roles, writes } from '../../../terraform/k8s/rbac';
 import { selects, serviceSelector, services } from '../../../terraform/k8s/services';
@@ -14,7 +25,8 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'IngressRoutes to admin UIs or to workloads with write RBAC have a basicAuth/forwardAuth middleware.',
   messages: {
-    noAuth: 'Route to {{target}} has no authentication middleware ({{reason}}); add a Middleware with basicAuth or forwardAuth to its middlewares',
+    noAuth:
+      'Route to {{target}} has no authentication middleware ({{reason}}); add a Middleware with basicAuth or forwardAuth to its middlewares',
   },
   check({ module, constitution, report }) {
     const middlewares = traefikManifests(module, 'Middleware');
@@ -23,7 +35,12 @@ export default createRule({
         const need = needsAuth(module, constitution, item);
         if (!need) continue;
         if (isProtected(item, route, middlewares, constitution) !== false) continue;
-        report({ messageId: 'noAuth', data: { target: need.target, reason: need.reason }, range: routeRange(item), address: route.resource.address });
+        report({
+          messageId: 'noAuth',
+          data: { target: need.target, reason: need.reason },
+          range: routeRange(item),
+          address: route.resource.address,
+        });
       }
     }
   },
@@ -76,7 +93,8 @@ function writingAccount(module: TfModule, workload: Workload): string | undefine
   const accountName = (account && metadataName(account)) ?? stringOf(accountAttr.value());
   for (const binding of bindings(module)) {
     const bound = blocksOf(binding.block, 'subject').some(
-      (subject) => attrString(subject, 'kind') === 'ServiceAccount' && names(module, subject.attributes['name'], account, accountName, accounts),
+      (subject) =>
+        attrString(subject, 'kind') === 'ServiceAccount' && names(module, subject.attributes['name'], account, accountName, accounts),
     );
     if (!bound) continue;
     const role = resolveResource(module, attrValue(firstBlock(binding.block, 'role_ref'), 'name'), roles(module));
@@ -86,7 +104,13 @@ function writingAccount(module: TfModule, workload: Workload): string | undefine
 }
 
 /** True when a subject's `name` is the account: the same resource, or the same known name. */
-function names(module: TfModule, attribute: Attribute | undefined, account: Resource | undefined, accountName: string | undefined, accounts: readonly Resource[]): boolean {
+function names(
+  module: TfModule,
+  attribute: Attribute | undefined,
+  account: Resource | undefined,
+  accountName: string | undefined,
+  accounts: readonly Resource[],
+): boolean {
   if (!attribute) return false;
   const value = attribute.value();
   const resolved = resolveResource(module, value, accounts);
@@ -129,7 +153,9 @@ function isAuthReference(
   if (text === undefined) return false;
   const namespace = (item.kind === 'object' ? dig(item, 'namespace') : undefined) ?? defaultNamespace;
   if (listedInConstitution(text, namespace, constitution)) return true;
-  const verdicts = middlewares.filter((m) => stringOf(dig(m.body, 'metadata', 'name')) === text).map((m) => isAuthMiddleware(m, middlewares, constitution, seen));
+  const verdicts = middlewares
+    .filter((m) => stringOf(dig(m.body, 'metadata', 'name')) === text)
+    .map((m) => isAuthMiddleware(m, middlewares, constitution, seen));
   if (verdicts.includes(true)) return true;
   return verdicts.includes(undefined) ? undefined : false;
 }
@@ -146,7 +172,12 @@ function listedInConstitution(name: string, namespace: LVal | undefined, constit
 }
 
 /** basicAuth or forwardAuth, directly or through a `chain` of middlewares. */
-function isAuthMiddleware(middleware: Manifest, middlewares: Manifest[], constitution: Constitution, seen: Set<Manifest>): boolean | undefined {
+function isAuthMiddleware(
+  middleware: Manifest,
+  middlewares: Manifest[],
+  constitution: Constitution,
+  seen: Set<Manifest>,
+): boolean | undefined {
   if (seen.has(middleware)) return false;
   seen.add(middleware);
   const spec = dig(middleware.body, 'spec');

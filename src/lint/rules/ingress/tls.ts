@@ -36,7 +36,13 @@ export default createRule({
         report({ messageId: 'noEntryPoints', data: { tls: tlsList }, range: (entryPoints ?? specEntry).keyRange, address });
       } else if (items) {
         const plain = items.map(stringOf).filter((name): name is string => name !== undefined && !options.tlsEntryPoints.includes(name));
-        if (plain.length > 0) report({ messageId: 'plainEntryPoint', data: { entryPoints: plain.join(', '), tls: tlsList }, range: entryPoints.keyRange, address });
+        if (plain.length > 0)
+          report({
+            messageId: 'plainEntryPoint',
+            data: { entryPoints: plain.join(', '), tls: tlsList },
+            range: entryPoints.keyRange,
+            address,
+          });
       }
       if (dig(spec, 'tls') === undefined) report({ messageId: 'noTls', range: specEntry.keyRange, address });
     }

@@ -20,7 +20,8 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'The local source folder of every module call exists',
   messages: {
-    missing: 'The source folder "{{source}}" of module.{{name}} does not exist relative to this module\'s folder: fix the path, or create the module there',
+    missing:
+      'The source folder "{{source}}" of module.{{name}} does not exist relative to this module\'s folder: fix the path, or create the module there',
   },
   check({ module, report }) {
     for (const call of module.moduleCalls) {

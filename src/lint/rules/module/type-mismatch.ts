@@ -30,7 +30,12 @@ export default createRule({
       const type = variable && typeOf(variable);
       if (!type || !mayMismatch(argument.exprText, type)) continue;
       for (const problem of typeProblems(argument.value(), type, argument.exprRange)) {
-        report({ messageId: 'mismatch', data: { name: `${argument.name}${problem.path}`, module: view.label, expected: problem.expected, found: problem.found }, range: problem.range, address: `module.${view.call.name}` });
+        report({
+          messageId: 'mismatch',
+          data: { name: `${argument.name}${problem.path}`, module: view.label, expected: problem.expected, found: problem.found },
+          range: problem.range,
+          address: `module.${view.call.name}`,
+        });
       }
     }
   },

@@ -20,7 +20,12 @@ export default createRule({
     const names = [...view.variables.keys()];
     for (const argument of view.arguments) {
       if (view.variables.has(argument.name)) continue;
-      report({ messageId: 'unknown', data: { module: view.label, name: argument.name, suggestion: suggestion(argument.name, names) }, range: argument.nameRange, address: `module.${view.call.name}` });
+      report({
+        messageId: 'unknown',
+        data: { module: view.label, name: argument.name, suggestion: suggestion(argument.name, names) },
+        range: argument.nameRange,
+        address: `module.${view.call.name}`,
+      });
     }
   },
 });

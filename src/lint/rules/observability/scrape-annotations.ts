@@ -29,7 +29,8 @@ export default createRule<Options>({
   defaultSeverity: 'info',
   summary: 'Ports named metrics are announced to Prometheus with a scrape annotation',
   messages: {
-    service: 'Service "{{name}}" exposes port "{{port}}" but neither it nor its pods are annotated: add annotations = { "{{annotation}}" = "true" } to its metadata',
+    service:
+      'Service "{{name}}" exposes port "{{port}}" but neither it nor its pods are annotated: add annotations = { "{{annotation}}" = "true" } to its metadata',
     pod: 'Container "{{container}}" exposes port "{{port}}" but its pod template is not annotated: add annotations = { "{{annotation}}" = "true", "prometheus.io/port" = "<port>" } to the template metadata',
   },
   options,
@@ -57,7 +58,9 @@ function metricsPorts(context: Context, block: Block, type: string): Array<{ nam
   return blocksOf(block, type).flatMap((port) => {
     const name = attr(port, 'name');
     const value = name?.value();
-    return name && value?.kind === 'string' && context.options.portNames.includes(value.value) ? [{ name: value.value, range: name.range }] : [];
+    return name && value?.kind === 'string' && context.options.portNames.includes(value.value)
+      ? [{ name: value.value, range: name.range }]
+      : [];
   });
 }
 

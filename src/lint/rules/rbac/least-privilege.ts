@@ -31,19 +31,27 @@ type Report = (descriptor: { messageId: string; data: Record<string, string>; ra
 function checkRule(role: Resource, rule: RoleRule, report: Report): void {
   const address = role.address;
   const wildcards = (['api_groups', 'resources', 'verbs'] as const).filter((name) => listFor(rule, name)?.includes('*'));
-  const first = wildcards.map((name) => rule.attribute(name)!).sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column)[0];
+  const first = wildcards
+    .map((name) => rule.attribute(name)!)
+    .sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column)[0];
   if (first) report({ messageId: 'wildcard', data: { fields: wildcards.join(', ') }, range: first.range, address });
 
   const sensitive = sensitiveResources(rule);
   const writeVerbs = (rule.verbs ?? []).filter((verb) => WRITE_VERBS.has(verb));
   const resources = rule.attribute('resources');
   if (sensitive.length > 0 && writeVerbs.length > 0 && resources) {
-    report({ messageId: 'sensitiveWrite', data: { verbs: writeVerbs.join('/'), resources: sensitive.join(', ') }, range: resources.range, address });
+    report({
+      messageId: 'sensitiveWrite',
+      data: { verbs: writeVerbs.join('/'), resources: sensitive.join(', ') },
+      range: resources.range,
+      address,
+    });
   }
 
   const escalating = (rule.verbs ?? []).filter((verb) => ESCALATING_VERBS.includes(verb));
   const verbs = rule.attribute('verbs');
-  if (escalating.length > 0 && verbs) report({ messageId: 'escalatingVerb', data: { verbs: escalating.join(', ') }, range: verbs.range, address });
+  if (escalating.length > 0 && verbs)
+    report({ messageId: 'escalatingVerb', data: { verbs: escalating.join(', ') }, range: verbs.range, address });
 }
 
 function listFor(rule: RoleRule, name: 'api_groups' | 'resources' | 'verbs'): string[] | undefined {

@@ -29,7 +29,13 @@ export default createRule({
           continue;
         }
         const missing = missingKeys(resources, 'requests', ['cpu', 'memory']);
-        if (missing) report({ messageId: 'missingRequests', data: { container: name, missing: missing.keys.join(' and ') }, range: missing.range, address });
+        if (missing)
+          report({
+            messageId: 'missingRequests',
+            data: { container: name, missing: missing.keys.join(' and ') },
+            range: missing.range,
+            address,
+          });
         const noMemoryLimit = missingKeys(resources, 'limits', ['memory']);
         if (noMemoryLimit) report({ messageId: 'missingMemoryLimit', data: { container: name }, range: noMemoryLimit.range, address });
       }

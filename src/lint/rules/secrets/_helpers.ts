@@ -4,17 +4,83 @@
  */
 
 /** Words that make a name a credential's name on their own. */
-const STRONG_WORDS = new Set(['password', 'passwords', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'apikey']);
+const STRONG_WORDS = new Set([
+  'password',
+  'passwords',
+  'passwd',
+  'pass',
+  'pwd',
+  'passphrase',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'apikey',
+]);
 /** `<word>_key` pairs that name a credential (`access_key`, `private_key`...). */
-const KEY_QUALIFIERS = new Set(['access', 'api', 'private', 'secret', 'signing', 'encryption', 'master', 'auth', 'client', 'license', 'session']);
+const KEY_QUALIFIERS = new Set([
+  'access',
+  'api',
+  'private',
+  'secret',
+  'signing',
+  'encryption',
+  'master',
+  'auth',
+  'client',
+  'license',
+  'session',
+]);
 /**
  * Last words that make the name about a credential rather than the credential
  * itself: `secret_name`, `secret_key_ref`, `token_url`, `PASSWORD_FILE`.
  */
 const DESCRIBING_WORDS = new Set([
-  'name', 'names', 'ref', 'refs', 'file', 'files', 'path', 'paths', 'dir', 'url', 'uri', 'endpoint', 'type', 'kind', 'length', 'size', 'ttl',
-  'policy', 'mode', 'header', 'format', 'namespace', 'store', 'version', 'enabled', 'enable', 'disabled', 'required', 'expiry', 'expiration',
-  'interval', 'rotation', 'selector', 'source', 'field', 'template', 'count', 'hash', 'algorithm', 'method', 'prefix', 'scope', 'scopes',
+  'name',
+  'names',
+  'ref',
+  'refs',
+  'file',
+  'files',
+  'path',
+  'paths',
+  'dir',
+  'url',
+  'uri',
+  'endpoint',
+  'type',
+  'kind',
+  'length',
+  'size',
+  'ttl',
+  'policy',
+  'mode',
+  'header',
+  'format',
+  'namespace',
+  'store',
+  'version',
+  'enabled',
+  'enable',
+  'disabled',
+  'required',
+  'expiry',
+  'expiration',
+  'interval',
+  'rotation',
+  'selector',
+  'source',
+  'field',
+  'template',
+  'count',
+  'hash',
+  'algorithm',
+  'method',
+  'prefix',
+  'scope',
+  'scopes',
 ]);
 
 export type NameStrength = 'strong' | 'weak' | undefined;
@@ -53,7 +119,23 @@ function judgeName(name: string): NameStrength {
   return undefined;
 }
 
-const OBVIOUS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'none', 'null', 'nil', 'required', 'optional', 'auto', 'default']);
+const OBVIOUS = new Set([
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'enabled',
+  'disabled',
+  'none',
+  'null',
+  'nil',
+  'required',
+  'optional',
+  'auto',
+  'default',
+]);
 
 const URL_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 

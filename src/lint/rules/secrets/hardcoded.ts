@@ -22,10 +22,12 @@ type Options = z.infer<typeof optionsSchema>;
 export default createRule({
   id: 'secrets/hardcoded',
   defaultSeverity: 'error',
-  summary: 'No literal credential in env values, encoded bodies, variable defaults or locals; no private keys or token-shaped strings anywhere.',
+  summary:
+    'No literal credential in env values, encoded bodies, variable defaults or locals; no private keys or token-shaped strings anywhere.',
   options: optionsSchema,
   messages: {
-    namedLiteral: '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
+    namedLiteral:
+      '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
     highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
     shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
   },

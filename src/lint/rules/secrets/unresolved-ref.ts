@@ -11,7 +11,8 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'Secret keys read by containers exist in the ExternalSecret of the module that writes that Secret.',
   messages: {
-    missingKey: 'Secret "{{secret}}" has no key "{{key}}": the ExternalSecret provides {{provided}}; add a spec.data entry with secretKey "{{key}}" or fix the key',
+    missingKey:
+      'Secret "{{secret}}" has no key "{{key}}": the ExternalSecret provides {{provided}}; add a spec.data entry with secretKey "{{key}}" or fix the key',
   },
   check({ module, report }) {
     const targets = externalSecretTargets(module);
@@ -63,7 +64,9 @@ function secretKeyRefs(workload: Workload): KeyRef[] {
 function volumeItems(volume: Block): KeyRef[] {
   const secret = firstBlock(volume, 'secret');
   if (!secret || isOptional(secret)) return [];
-  return blocksOf(secret, 'items').flatMap((item) => (item.attributes['key'] ? [{ name: secret.attributes['secret_name'], key: item.attributes['key'] }] : []));
+  return blocksOf(secret, 'items').flatMap((item) =>
+    item.attributes['key'] ? [{ name: secret.attributes['secret_name'], key: item.attributes['key'] }] : [],
+  );
 }
 
 /** `optional = true`: Kubernetes tolerates the missing key, so the reference is not broken. */

@@ -6,7 +6,15 @@ import { containerStrings, envOf, type ContainerRef } from '../../../terraform/k
 import { createRule, type RuleContext, type ReportDescriptor } from '../../rule';
 import type { Range } from '../../../hcl/syntax';
 import type { Block, LVal } from '../../../terraform/types';
-import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf, oncePerRange, type Mount } from '../../../terraform/k8s/storage';
+import {
+  absolutePaths,
+  containersWithMounts,
+  mountData,
+  mountNames,
+  networkMountOf,
+  oncePerRange,
+  type Mount,
+} from '../../../terraform/k8s/storage';
 
 const ID = 'storage/sqlite-on-network';
 
@@ -22,7 +30,8 @@ const MENTIONS_SQLITE = /sqlite/i;
 function sqlitePathEnvs(container: Block): Set<string> {
   const out = new Set<string>();
   for (const [name, value] of envOf(container)) {
-    if (name.endsWith('_TYPE') && value.kind === 'string' && SQLITE_TYPE.test(value.value)) out.add(`${name.slice(0, -'_TYPE'.length)}_PATH`);
+    if (name.endsWith('_TYPE') && value.kind === 'string' && SQLITE_TYPE.test(value.value))
+      out.add(`${name.slice(0, -'_TYPE'.length)}_PATH`);
   }
   return out;
 }
@@ -50,7 +59,10 @@ function stringLeaves(value: LVal): Array<Extract<LVal, { kind: 'string' }>> {
   }
 }
 
-type Check = Pick<RuleContext<Record<string, never>>, 'module' | 'constitution'> & { report: (d: ReportDescriptor) => void; fresh: (range: Range) => boolean };
+type Check = Pick<RuleContext<Record<string, never>>, 'module' | 'constitution'> & {
+  report: (d: ReportDescriptor) => void;
+  fresh: (range: Range) => boolean;
+};
 
 /** Report a database path if it lives on a network-backed mount of the container. */
 function checkPath(check: Check, mounts: Mount[], path: string, range: Range, container: ContainerRef): void {
@@ -106,7 +118,8 @@ function checkConfigMaps(check: Check, container: ContainerRef, mounts: Mount[])
     const configMap = configMapOfVolume(check.module, mount.volumeBlock);
     const data = configMap?.block.attributes['data']?.value();
     if (!data) continue;
-    for (const leaf of stringLeaves(data)) for (const path of sqlitePaths(leaf.value, false)) checkPath(check, mounts, path, leaf.range, container);
+    for (const leaf of stringLeaves(data))
+      for (const path of sqlitePaths(leaf.value, false)) checkPath(check, mounts, path, leaf.range, container);
   }
 }
 

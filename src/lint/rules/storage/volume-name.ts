@@ -47,7 +47,8 @@ export default createRule({
   defaultSeverity: 'error',
   summary: 'Claims on the persistent class carry a `volume-name` annotation `<service>_<type>` without the provisioner prefix',
   messages: {
-    missing: 'Claim "{{claim}}" on class "{{class}}" has no "{{annotation}}" annotation: add `"{{annotation}}" = "{{suggestion}}"` to its metadata annotations',
+    missing:
+      'Claim "{{claim}}" on class "{{class}}" has no "{{annotation}}" annotation: add `"{{annotation}}" = "{{suggestion}}"` to its metadata annotations',
     prefixed:
       'Volume name "{{value}}" repeats the provisioner prefix "{{prefix}}" (the directory would be {{prefix}}{{value}}): use "{{suggestion}}"',
     pattern: 'Volume name "{{value}}" is not `<service>_<type>` for service "{{service}}": use e.g. "{{suggestion}}"',
@@ -63,7 +64,13 @@ export default createRule({
       const annotations = annotationsOf(claim.metadata);
       if (!annotations) continue;
       const address = claim.resource.address;
-      const data = { claim: claim.name ?? address, class: cls.name, annotation: options.annotation, prefix, service: services[services.length - 1] ?? '' };
+      const data = {
+        claim: claim.name ?? address,
+        class: cls.name,
+        annotation: options.annotation,
+        prefix,
+        service: services[services.length - 1] ?? '',
+      };
       const value = annotations.entries.get(options.annotation);
       if (value === undefined) {
         const range = annotations.attribute?.range ?? (claim.metadata ?? claim.block).headerRange;
@@ -72,7 +79,12 @@ export default createRule({
         const bare = value.value.slice(prefix.length);
         report({ messageId: 'prefixed', data: { ...data, value: value.value, suggestion: bare }, range: value.range, address });
       } else if (value.kind === 'string' && !followsPattern(value.value, services)) {
-        report({ messageId: 'pattern', data: { ...data, value: value.value, suggestion: suggestion(services, claim, prefix) }, range: value.range, address });
+        report({
+          messageId: 'pattern',
+          data: { ...data, value: value.value, suggestion: suggestion(services, claim, prefix) },
+          range: value.range,
+          address,
+        });
       }
     }
   },

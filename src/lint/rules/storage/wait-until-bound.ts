@@ -11,7 +11,8 @@ export default createRule({
   messages: {
     missing:
       'Claim "{{claim}}" is on class "{{class}}", which binds only when a pod uses it, so `terraform apply` waits forever: add `wait_until_bound = false`',
-    waits: 'Claim "{{claim}}" is on class "{{class}}", which binds only when a pod uses it, so `terraform apply` waits forever: set `wait_until_bound = false`',
+    waits:
+      'Claim "{{claim}}" is on class "{{class}}", which binds only when a pod uses it, so `terraform apply` waits forever: set `wait_until_bound = false`',
   },
   check({ module, constitution, report }) {
     // Claim templates of StatefulSets are bound by the controller, not waited on by Terraform.
@@ -28,7 +29,8 @@ export default createRule({
       }
       const value = attribute.value();
       // `true` (the provider's default) waits; `null` means the default too.
-      if ((value.kind === 'bool' && value.value) || value.kind === 'null') report({ messageId: 'waits', data, range: attribute.range, address });
+      if ((value.kind === 'bool' && value.value) || value.kind === 'null')
+        report({ messageId: 'waits', data, range: attribute.range, address });
     }
   },
 });

@@ -99,7 +99,8 @@ export default createRule({
     undeclaredUnknown:
       '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }` (versions.tf)',
     noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
-    noSourceUnknown: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
+    noSourceUnknown:
+      'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
   },
   check({ module, options, report }) {
     for (const use of providerUses(module)) {

@@ -38,7 +38,8 @@ export default createRule({
   defaultSeverity: 'warning',
   summary: 'Every declared variable is referenced somewhere in its module',
   messages: {
-    unused: 'Variable "{{name}}" is declared but never referenced; use var.{{name}} where it was meant to apply, or remove the variable (and the argument from its callers)',
+    unused:
+      'Variable "{{name}}" is declared but never referenced; use var.{{name}} where it was meant to apply, or remove the variable (and the argument from its callers)',
   },
   check({ module, report }) {
     const used = usedVariables(module);
