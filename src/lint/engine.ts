@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { sortFindings } from './sort';
-import { lintWithCache } from './cache';
+import { lintWithCache, type AnalyseFiles, type DirResult } from './cache';
 import type { ResolvedConfig } from './config';
 import { PARSE_ERROR, parseErrorRule } from './engine-rules';
 import { buildModules, discoverFiles } from '../terraform/load';
@@ -9,21 +9,13 @@ import { reportOn, type LintResult } from './report';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
 import type { TfModule } from '../terraform/types';
+import { errorMessage } from '../errors';
 
 /**
  * The lint pipeline: files → module instances → every active rule on every
  * instance → parse errors and rule findings, deduplicated across instances →
  * inline suppressions → the reported files only → one sorted list.
  */
-
-/** Findings of the module instances of one folder, and the folders they were evaluated with. */
-export interface DirResult {
-  findings: Finding[];
-  /** Folders of the callers (recursively) whose arguments the instances used. */
-  deps: string[];
-}
-
-export type AnalyseFiles = (files: ReadonlyMap<string, string>) => Promise<Map<string, DirResult>>;
 
 export interface LintOptions {
   /** Files and folders to lint. */
@@ -103,7 +95,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig): Finding[]
     try {
       rule.check({ module, constitution: config.constitution, options: setting.options, report });
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       throw new Error(`rule ${rule.id} failed on module ${module.dir}: ${detail}`, { cause: error });
     }
   }
