@@ -12,6 +12,7 @@
 import type { AttributeSyntax, BlockSyntax, BodySyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from './syntax';
 import type { ParseError, Range } from './syntax';
 import { TokenType, tokenizeInto, type TokenSink } from './lexer';
+import { invalidBytes } from './source';
 
 const T = TokenType;
 
@@ -1106,7 +1107,48 @@ function parseByBlock(path: string, text: string, whole: FileSyntax): FileSyntax
  */
 export function parseHcl(path: string, text: string): FileSyntax {
   const whole = parseText(path, text);
-  return whole.errors.length === 0 ? whole : parseByBlock(path, text, whole);
+  const syntax = whole.errors.length === 0 ? whole : parseByBlock(path, text, whole);
+  const encoding = encodingErrors(path, text);
+  const redefined = redefinedArguments(path, syntax.body);
+  if (encoding.length === 0 && redefined.length === 0) return syntax;
+  // A byte that is not UTF-8 is the cause of whatever else failed on its line.
+  const badLines = new Set(encoding.map((error) => error.range.line));
+  const errors = [...encoding, ...syntax.errors.filter((error) => !badLines.has(error.range.line)), ...redefined];
+  errors.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  return { ...syntax, errors };
+}
+
+/** Bytes of the file that are not UTF-8 (see `./source`), the first of each line. */
+function encodingErrors(path: string, text: string): ParseError[] {
+  return invalidBytes(text).map(({ offset, byte }) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const line = text.slice(0, offset).split('\n').length;
+    const column = offset - lineStart + 1;
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    return {
+      file: path,
+      message: `invalid character encoding: byte 0x${hex} is not UTF-8, and Terraform reads only UTF-8 files (save the file as UTF-8)`,
+      range: { file: path, line, column, endLine: line, endColumn: column + 1 },
+    };
+  });
+}
+
+/** An argument set a second time in the same body, which HCL rejects ("Attribute redefined"); nested blocks are bodies of their own. */
+function redefinedArguments(path: string, body: BodySyntax): ParseError[] {
+  const errors: ParseError[] = [];
+  const first = new Map<string, AttributeSyntax>();
+  for (const attribute of body.attributes) {
+    const earlier = first.get(attribute.name);
+    if (!earlier) first.set(attribute.name, attribute);
+    else
+      errors.push({
+        file: path,
+        message: `argument "${attribute.name}" is already set on line ${earlier.range.line} of this block; each argument may be set only once`,
+        range: attribute.nameRange,
+      });
+  }
+  for (const block of body.blocks) errors.push(...redefinedArguments(path, block.body));
+  return errors;
 }
 
 /** Parses a file synchronously. Never throws on bad HCL: errors are returned with their range (the first one of each broken top-level block). */

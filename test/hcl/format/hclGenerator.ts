@@ -343,8 +343,12 @@ function writeHeredoc(w: HclWriter): void {
   w.heredocBody(lines);
 }
 
-function writeAttribute(w: HclWriter, depth: number): void {
-  w.token(w.pick(IDENTS));
+/** An argument; its name is unique in its body (`used`), as HCL requires. */
+function writeAttribute(w: HclWriter, depth: number, used: Set<string>): void {
+  const picked = w.pick(IDENTS);
+  const name = used.has(picked) ? `${picked}_${used.size}` : picked;
+  used.add(name);
+  w.token(name);
   w.token('=');
   if (w.layout !== 'single' && w.chance(5)) return writeHeredoc(w);
   writeExpression(w, depth);
@@ -390,13 +394,14 @@ function writeBlock(w: HclWriter, depth: number): void {
 
 function writeBody(w: HclWriter, depth: number): void {
   const items = w.pick([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  const used = new Set<string>();
   for (let i = 0; i < items; i++) {
     const kind = w.pick(
       depth > 2
         ? ['attribute', 'attribute', 'attribute', 'comment', 'blank']
         : ['attribute', 'attribute', 'attribute', 'attribute', 'block', 'comment', 'blank'],
     );
-    if (kind === 'attribute') writeAttribute(w, 0);
+    if (kind === 'attribute') writeAttribute(w, 0, used);
     else if (kind === 'block') writeBlock(w, depth);
     else if (kind === 'comment') writeFullLineComment(w);
     else w.newline(false);
