@@ -244,3 +244,49 @@ describe('decodeSource', () => {
     expect(invalidBytes(decodeSource(Buffer.from('x = "𝄞\udc80"')))).toEqual([]);
   });
 });
+
+describe('blocks written on one line', () => {
+  test.each([
+    ['one argument', 'resource "x" "y" { a = 1 }\n', []],
+    ['nothing', 'locals {}\n', []],
+    ['a comment before the argument', 'x { /* c */ a = 1 }\n', []],
+    ['a line comment after the brace makes it multi-line', 'x { # c\n  a = 1\n}\n', []],
+    ['a value spanning lines', 'x { a = {\n  b = 1\n} }\n', []],
+    [
+      'a nested block',
+      'x { y {} }\n',
+      ['1:5 a block written on one line can hold one argument, not a nested block: write the block over several lines'],
+    ],
+    [
+      'a closing brace on the next line',
+      'x { a = 1\n}\n',
+      ['2:1 a block written on one line must close right after its one argument: write the block over several lines'],
+    ],
+    [
+      'two arguments over lines',
+      'x { a = 1\n  b = 2\n}\n',
+      ['3:1 a block written on one line must close right after its one argument: write the block over several lines'],
+    ],
+  ])('%s', (_name, text, errors) => {
+    expect(parseHcl('main.tf', text).errors.map((error) => `${error.range.line}:${error.range.column} ${error.message}`)).toEqual(errors);
+  });
+});
+
+describe('provider-defined functions', () => {
+  test('a namespaced call, blanks around `::` allowed, is one call named without blanks', () => {
+    const syntax = parseHcl('main.tf', 'locals {\n  a = provider::kubernetes::manifest_decode(x)\n  b = p :: ns :: f(1)\n}\n');
+    expect(syntax.errors).toEqual([]);
+    expect(syntax.body.blocks[0]!.body.attributes.map((attribute) => attribute.expr.t === 'call' && attribute.expr.name)).toEqual([
+      'provider::kubernetes::manifest_decode',
+      'p::ns::f',
+    ]);
+  });
+
+  test.each([
+    ['a namespaced name without a call', 'a = provider::k::f\n', 'missing "("'],
+    ['a namespace after a traversal', 'a = x.y::z()\n', 'unexpected "::z()"'],
+    ['two colons apart', 'a = p : : f()\n', 'unexpected ": : f()"'],
+  ])('%s is an error', (_name, text, message) => {
+    expect(parseHcl('main.tf', text).errors.map((error) => error.message)).toEqual([message]);
+  });
+});
