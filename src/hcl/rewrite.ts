@@ -170,8 +170,70 @@ class Rewriter {
   }
 }
 
+const LEGACY_TYPE_TEXT = /^(string|list|map)$/;
+
+/**
+ * Whether a rewrite may apply, from the tokens alone, so most files are not
+ * parsed a second time: a string opening and closing with an interpolation, a
+ * block header with a bare label or an escape in a label, or `type = ` a
+ * legacy type. It may say yes in vain, never no in vain.
+ */
+function mayRewrite(tokens: Token[], source: string): boolean {
+  const text = (token: Token | undefined): string => (token ? source.slice(token.start, token.end) : '');
+  const type = (index: number): TokenType | undefined => tokens[index]?.type;
+  let lineStart = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === TokenType.OQuote && type(i + 1) === TokenType.TemplateInterp && closesWithInterpolation(tokens, i)) return true;
+    if (token.type === TokenType.Ident && text(token) === 'type' && type(i + 1) === TokenType.Equal) {
+      const value = tokens[i + 2];
+      if (value?.type === TokenType.OQuote && type(i + 3) === TokenType.QuotedLit && LEGACY_TYPE_TEXT.test(text(tokens[i + 3])))
+        return true;
+      if (value?.type === TokenType.Ident && COLLECTIONS.has(text(value))) return true;
+    }
+    if (lineStart && token.type === TokenType.Ident && headerNeedsRewrite(tokens, i + 1, source)) return true;
+    if (token.type === TokenType.Comment && source.charCodeAt(token.end - 1) !== 10) continue;
+    lineStart = token.type === TokenType.Newline || token.type === TokenType.Comment || token.type === TokenType.OBrace;
+  }
+  return false;
+}
+
+/** Whether the string opened at `open` ends with `}"`. */
+function closesWithInterpolation(tokens: Token[], open: number): boolean {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const type = tokens[i]!.type;
+    if (type === TokenType.OQuote) depth++;
+    else if (type === TokenType.CQuote && --depth === 0) return tokens[i - 1]!.type === TokenType.TemplateSeqEnd;
+  }
+  return false;
+}
+
+/** A backslash, a control character or anything beyond ASCII in source[from, to). */
+function hasEscapeOrNonAscii(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x5c || code < 0x20 || code >= 0x7f) return true;
+  }
+  return false;
+}
+
+/** From just after a block type: labels up to `{`, one of them bare or holding an escape or a character beyond ASCII. */
+function headerNeedsRewrite(tokens: Token[], from: number, source: string): boolean {
+  let needs = false;
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === TokenType.OBrace) return needs;
+    if (token.type === TokenType.Ident) needs = true;
+    else if (token.type === TokenType.QuotedLit) needs ||= hasEscapeOrNonAscii(source, token.start, token.end);
+    else if (token.type !== TokenType.OQuote && token.type !== TokenType.CQuote && token.type !== TokenType.Comment) return false;
+  }
+  return false;
+}
+
 /** The source with terraform fmt's rewrites applied; unchanged when it does not parse (terraform fmt refuses such a file). */
 export function applyFmtRewrites(source: string, tokens: Token[]): string {
+  if (!mayRewrite(tokens, source)) return source;
   const syntax = parseFileSync('', source);
   if (syntax.errors.length > 0) return source;
   const rewriter = new Rewriter(source, tokens);
