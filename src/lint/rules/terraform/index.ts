@@ -1,8 +1,16 @@
 import type { AnyRule } from '../../rule';
 import deprecatedResource from './deprecated-resource';
 import documentedVariables from './documented-variables';
+import duplicateDeclaration from './duplicate-declaration';
 import fmt from './fmt';
 import requiredProviders from './required-providers';
 import unusedVariable from './unused-variable';
 
-export const terraformRules: AnyRule[] = [deprecatedResource, documentedVariables, fmt, requiredProviders, unusedVariable];
+export const terraformRules: AnyRule[] = [
+  deprecatedResource,
+  documentedVariables,
+  duplicateDeclaration,
+  fmt,
+  requiredProviders,
+  unusedVariable,
+];
