@@ -13,9 +13,13 @@ export interface ParsedFile {
   syntax: FileSyntax;
 }
 
-/** `kubernetes_deployment_v1` → `kubernetes_deployment`. */
+/** Unversioned types whose name differs from their `_v1` successor's beyond the suffix. */
+const RENAMED_TYPES: Readonly<Record<string, string>> = { kubernetes_daemonset: 'kubernetes_daemon_set' };
+
+/** `kubernetes_deployment_v1` → `kubernetes_deployment`; `kubernetes_daemonset` → `kubernetes_daemon_set`. */
 export function canonicalType(type: string): string {
-  return type.replace(/_v1$/, '');
+  const unversioned = type.replace(/_v1$/, '');
+  return RENAMED_TYPES[unversioned] ?? unversioned;
 }
 
 /** An address with its type canonicalised: `data.kubernetes_secret_v1.x` → `data.kubernetes_secret.x`. */
