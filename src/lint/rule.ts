@@ -3,6 +3,7 @@ import type { Constitution } from './constitution';
 import type { Range } from '../hcl/syntax';
 import type { Severity } from './types';
 import type { TfModule } from '../terraform/types';
+import type { ModuleTree } from '../terraform/tree';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 
@@ -15,6 +16,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext<O> {
   module: TfModule;
+  /** Every module instance of the run, and whether that is the whole repository. */
+  tree: ModuleTree;
   constitution: Constitution;
   options: O;
   report(descriptor: ReportDescriptor): void;
@@ -31,6 +34,11 @@ export interface RuleDefinition<O extends Record<string, unknown>> {
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O>): void;
+  /**
+   * `tree` when findings in one module depend on other modules of the tree: a
+   * cached run then re-lints every module when any changes. Default `module`.
+   */
+  scope?: 'module' | 'tree';
 }
 
 export interface Rule<O extends Record<string, unknown> = Record<string, unknown>> extends RuleDefinition<O> {

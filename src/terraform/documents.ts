@@ -28,14 +28,29 @@ export function documentOf(value: LVal | undefined, module: TfModule): LVal | un
 type Placer = (start: number, end: number) => Range;
 
 /**
- * Where an offset of the text is in the file. A heredoc's text starts on the
- * line after its opening marker, each line shifted right by the indentation
- * `<<-` removed; a quoted string is reported at the string.
+ * Where offsets of a string value's text are in the file. A heredoc's text
+ * starts on the line after its opening marker, each line shifted right by the
+ * indentation `<<-` removed; in a quoted string every offset is the string's start.
  */
+export function stringPlacer(value: Extract<LVal, { kind: 'string' }>, module: TfModule): Placer {
+  const { range, value: text } = value;
+  const lines = module.files.find((file) => file.path === range.file)?.lines;
+  const counter = new LineCounter();
+  let at = 0;
+  for (const line of text.split('\n')) {
+    counter.addNewLine(at);
+    at += line.length + 1;
+  }
+  return placer(range, text, counter, lines);
+}
+
 function placer(range: Range, text: string, counter: LineCounter, lines: readonly string[] | undefined): Placer {
   const textLines = text.split('\n');
   const heredoc = range.endLine > range.line && lines !== undefined;
+  // A quoted string written without escapes or interpolations: its text follows the opening quote.
+  const verbatim = !heredoc && lines?.[range.line - 1]?.startsWith(`"${text}"`, range.column - 1) === true;
   const position = (offset: number): { line: number; column: number } => {
+    if (verbatim) return { line: range.line, column: range.column + 1 + offset };
     if (!heredoc) return { line: range.line, column: range.column };
     const { line, col } = counter.linePos(offset);
     const fileLine = lines[range.line + line - 1] ?? '';

@@ -38,11 +38,12 @@ function tfFilesBelow(dir: string): string[] {
   return found;
 }
 
-/** Find the .tf files for the given paths (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles). Returns absolute paths → contents. */
+/** Find the .tf files for the given paths, and whether one of them is a repository's root folder (it holds `.git`) (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles). Returns absolute paths → contents. */
 export async function discoverFiles(
   paths: string[],
   cwd: string,
-): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
+): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null; repositoryRoot: boolean }> {
+  let repositoryRoot = false;
   const loaded = new Set<string>();
   const dirFiles = new Set<string>();
   const givenFiles = new Set<string>();
@@ -50,6 +51,7 @@ export async function discoverFiles(
     const target = path.resolve(cwd, given);
     const stats = statOrFail(target);
     if (stats.isDirectory()) {
+      repositoryRoot ||= fs.existsSync(path.join(target, '.git'));
       for (const file of tfFilesBelow(target)) {
         loaded.add(file);
         dirFiles.add(file);
@@ -64,7 +66,7 @@ export async function discoverFiles(
   for (const file of [...loaded].sort()) files.set(file, fs.readFileSync(file, 'utf8'));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
-  return { files, reportFiles };
+  return { files, reportFiles, repositoryRoot };
 }
 
 function splitLines(text: string): string[] {

@@ -44,6 +44,8 @@ export interface TestCase {
   code?: string;
   constitution?: Partial<Constitution>;
   options?: Record<string, unknown>;
+  /** Lint the files as a repository's root folder (rules that compare modules across the tree judge only then). */
+  wholeRepository?: boolean;
   expected?: ExpectedFinding[];
 }
 
@@ -89,7 +91,12 @@ export function checkTable(tests: RuleTests): void {
 }
 
 function inputKey(row: TestCase): string {
-  return stableJson({ files: filesOf(row), constitution: row.constitution ?? null, options: row.options ?? null });
+  return stableJson({
+    files: filesOf(row),
+    constitution: row.constitution ?? null,
+    options: row.options ?? null,
+    whole: row.wholeRepository ?? false,
+  });
 }
 
 function stableJson(value: unknown): string {
@@ -133,7 +140,7 @@ async function runCase<O extends Record<string, unknown>>(rule: Rule<O>, row: Te
     { constitution: row.constitution, rules: { [rule.id]: setting } },
     { file: null, rules: [rule], displayName: `test case "${row.name}"` },
   );
-  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config);
+  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config, row.wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && rule.id !== PARSE_ERROR) {
     throw new Error(`test case "${row.name}" does not parse:\n${parseErrors.map(describeFinding).join('\n')}`);
@@ -258,7 +265,8 @@ export async function checkRuleDoc<O extends Record<string, unknown>>(
 
   const known = rules.some((r) => r.id === rule.id) ? rules : [...rules, rule];
   const config = resolveConfig({}, { file: null, rules: known });
-  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example'))
+  const whole = rule.scope === 'tree';
+  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example', whole))
     .filter((f) => f.ruleId === rule.id)
     .map(describeFinding);
   if (JSON.stringify(exampleLines) !== JSON.stringify(doc.exampleOutput)) {
@@ -266,7 +274,7 @@ export async function checkRuleDoc<O extends Record<string, unknown>>(
       `Example output differs.\n  doc:\n    ${(doc.exampleOutput ?? []).join('\n    ')}\n  actual:\n    ${exampleLines.join('\n    ')}`,
     );
   }
-  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix'))
+  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix', whole))
     .filter((f) => f.ruleId === rule.id)
     .map(describeFinding);
   if (fixLines.length > 0) problems.push(`How to fix still has findings:\n    ${fixLines.join('\n    ')}`);
@@ -279,13 +287,15 @@ async function lintSnippets(
   config: ResolvedConfig,
   problems: string[],
   section: string,
+  wholeRepository: boolean,
 ): Promise<Finding[]> {
   const files: Record<string, string> = {};
   for (const snippet of snippets) {
     if (snippet.name in files) problems.push(`${section} has two blocks for ${snippet.name}`);
     files[snippet.name] = snippet.code;
   }
-  const findings = lintModules(await loadSources(files, VIRTUAL_ROOT), config);
+  // A rule that compares modules across the tree sees the snippets as a whole repository.
+  const findings = lintModules(await loadSources(files, VIRTUAL_ROOT), config, wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && !(section === 'Example' && ruleId === PARSE_ERROR)) {
     problems.push(`${section} does not parse:\n    ${parseErrors.map(describeFinding).join('\n    ')}`);
