@@ -16,7 +16,7 @@ const CLUSTER_NAME = /(?<![\w-])((?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\.){2,})svc(?
 /** How many existing Services a message lists. */
 const LISTED = 5;
 
-type Report = (descriptor: ReportDescriptor) => void;
+type Report = (descriptor: ReportDescriptor<'unknown'>) => void;
 
 /** Every known string of an attribute value; an encoded body is searched in its parts, which keep their positions. */
 function strings(value: LVal, out: Array<Extract<LVal, { kind: 'string' }>>): void {

@@ -162,7 +162,7 @@ function referenceSites(top: Block): Site[] {
   return sites;
 }
 
-type Report = (descriptor: ReportDescriptor) => void;
+type Report = (descriptor: ReportDescriptor<'undeclared' | 'commentedOut' | 'output'>) => void;
 
 function checkReferences(module: TfModule, report: Report): void {
   const declared = declaredIn(module);
