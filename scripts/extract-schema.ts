@@ -32,6 +32,8 @@ export interface ProviderPackage {
   prefix: string;
   /** The committed file under `schema/`. */
   file: string;
+  /** Also extract the body of the `provider "<name>"` block (written as `providerConfig`). */
+  providerBlock?: boolean;
 }
 
 export const KUBERNETES: ProviderPackage = {
@@ -41,8 +43,30 @@ export const KUBERNETES: ProviderPackage = {
   file: 'kubernetes-provider.json',
 };
 
+/**
+ * hashicorp/helm, one file per major release: 3.x turned the provider's
+ * `kubernetes {}` block into an object argument and `helm_release`'s repeated
+ * `set {}` blocks into a list argument. The 2.x package is installed under an
+ * npm alias (`@cdktf/provider-helm-v2` = `@cdktf/provider-helm@11`).
+ */
+export const HELM_2: ProviderPackage = {
+  package: '@cdktf/provider-helm-v2',
+  address: 'registry.terraform.io/hashicorp/helm',
+  prefix: 'helm_',
+  file: 'helm-2-provider.json',
+  providerBlock: true,
+};
+
+export const HELM_3: ProviderPackage = {
+  package: '@cdktf/provider-helm',
+  address: 'registry.terraform.io/hashicorp/helm',
+  prefix: 'helm_',
+  file: 'helm-3-provider.json',
+  providerBlock: true,
+};
+
 /** Every provider `npm run schema:extract` writes. */
-export const PROVIDERS: readonly ProviderPackage[] = [KUBERNETES];
+export const PROVIDERS: readonly ProviderPackage[] = [KUBERNETES, HELM_2, HELM_3];
 
 // ---------------------------------------------------------------------------
 // The subset of the jsii assembly format this script reads.
@@ -70,6 +94,8 @@ interface JsiiType {
 }
 
 interface JsiiAssembly {
+  /** The package's own name (an npm alias installs it under another). */
+  name: string;
   version: string;
   types: Record<string, JsiiType>;
 }
@@ -91,6 +117,8 @@ export interface SchemaFile {
   resources: Record<string, BodyOut | string>;
   dataSources: Record<string, BodyOut | string>;
   shared: Record<string, BodyOut>;
+  /** The `provider "<name>"` block's body, for providers extracted with `providerBlock`. */
+  providerConfig?: BodyOut | string;
 }
 
 const FORMAT =
@@ -215,8 +243,8 @@ const SHARE_ABOVE = 100;
 /** Write interned bodies out, inlining those used once and sharing the rest by name. */
 function emit(
   interner: Interner,
-  roots: Array<{ mode: 'resources' | 'dataSources'; type: string; id: number }>,
-): Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> {
+  roots: Array<{ mode: 'resources' | 'dataSources' | 'providerConfig'; type: string; id: number }>,
+): Pick<SchemaFile, 'resources' | 'dataSources' | 'shared' | 'providerConfig'> {
   const sharedName = new Map<number, string>();
   interner.referrers.forEach((referrers, id) => {
     // A small body costs less written twice than named once and referred to.
@@ -232,8 +260,15 @@ function emit(
     const name = sharedName.get(id);
     return name === undefined ? bodyOf(id) : `#${name}`;
   };
-  const result: Pick<SchemaFile, 'resources' | 'dataSources' | 'shared'> = { resources: {}, dataSources: {}, shared: {} };
-  for (const root of roots) result[root.mode][root.type] = refOrBody(root.id);
+  const result: Pick<SchemaFile, 'resources' | 'dataSources' | 'shared' | 'providerConfig'> = {
+    resources: {},
+    dataSources: {},
+    shared: {},
+  };
+  for (const root of roots) {
+    if (root.mode === 'providerConfig') result.providerConfig = refOrBody(root.id);
+    else result[root.mode][root.type] = refOrBody(root.id);
+  }
   for (const [id, name] of [...sharedName].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))) result.shared[name] = bodyOf(id);
   return result;
 }
@@ -271,18 +306,32 @@ export function extractSchema(packageDir: string, provider: ProviderPackage = KU
   const assembly = JSON.parse(readFileSync(path.join(packageDir, '.jsii'), 'utf8')) as JsiiAssembly;
   const { roots, version } = rootsOf(assembly, provider);
   const interner = new Interner(assembly.types);
-  const interned = roots.map((root) => {
+  const interned: Array<{ mode: 'resources' | 'dataSources' | 'providerConfig'; type: string; id: number }> = roots.map((root) => {
     const id = interner.struct(root.config, root.where);
     interner.refer(id, root.where);
     return { ...root, id };
   });
+  if (provider.providerBlock) {
+    const config = providerConfigStruct(assembly);
+    const id = interner.struct(config, 'provider');
+    interner.refer(id, 'provider');
+    interned.push({ mode: 'providerConfig', type: 'provider', id });
+  }
   return {
     provider: provider.address,
     version,
-    extractedFrom: `${provider.package}@${assembly.version}`,
+    extractedFrom: `${assembly.name}@${assembly.version}`,
     format: FORMAT,
     ...emit(interner, interned),
   };
+}
+
+/** The config struct of the provider class (the body of its `provider` block). */
+function providerConfigStruct(assembly: JsiiAssembly): string {
+  const provider = Object.values(assembly.types).find((type) => type.kind === 'class' && type.base === 'cdktf.TerraformProvider');
+  const config = provider?.initializer?.parameters?.find((p) => p.name === 'config')?.type.fqn;
+  if (!config) throw new Error(`${assembly.name}: no provider class with a config struct`);
+  return config;
 }
 
 /** One line per resource, shared bodies last: small diffs when the provider changes. */
@@ -296,6 +345,7 @@ export function serialiseSchema(schema: SchemaFile): string {
     ...head.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(schema[key])}`),
     `  "resources": ${section(schema.resources)}`,
     `  "dataSources": ${section(schema.dataSources)}`,
+    ...(schema.providerConfig === undefined ? [] : [`  "providerConfig": ${JSON.stringify(schema.providerConfig)}`]),
     `  "shared": ${section(schema.shared)}`,
   ].join(',\n')}\n}\n`;
 }

@@ -3,6 +3,7 @@ import type { Constitution } from './constitution';
 import type { Range } from '../hcl/syntax';
 import type { Severity } from './types';
 import type { TfModule } from '../terraform/types';
+import type { ModuleTree } from '../terraform/tree';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 
@@ -26,6 +27,8 @@ export interface ReportDescriptor<M extends string = string> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default lets helpers take any rule's context
 export interface RuleContext<O, M extends string = any> {
   module: TfModule;
+  /** Every module instance of the run, and whether that is the whole repository. */
+  tree: ModuleTree;
   constitution: Constitution;
   options: O;
   report: (descriptor: ReportDescriptor<M>) => void;
@@ -43,6 +46,11 @@ export interface RuleDefinition<O extends Record<string, unknown>, M extends str
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O, M>): void;
+  /**
+   * `tree` when findings in one module depend on other modules of the tree: a
+   * cached run then re-lints every module when any changes. Default `module`.
+   */
+  scope?: 'module' | 'tree';
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as RuleContext's default

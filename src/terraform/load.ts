@@ -65,13 +65,20 @@ function tfFilesBelow(dir: string, walking: ReadonlySet<string> = new Set()): st
   return found;
 }
 
-/** Find the .tf files for the given paths (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles; symbolic links are followed). Returns absolute paths → contents, decoded as UTF-8 (see `decodeSource`). */
-export function discoverFiles(paths: string[], cwd: string): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
+/** Find the .tf files for the given paths, and whether one of them is a repository's root folder (it holds `.git`) (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles; symbolic links are followed). Returns absolute paths → contents, decoded as UTF-8 (see `decodeSource`). */
+export function discoverFiles(paths: string[], cwd: string): Promise<Discovered> {
   // A missing path rejects the promise rather than throwing.
   return new Promise((resolve) => resolve(readGivenPaths(paths, cwd)));
 }
 
-function readGivenPaths(paths: string[], cwd: string): { files: Map<string, string>; reportFiles: Set<string> | null } {
+interface Discovered {
+  files: Map<string, string>;
+  reportFiles: Set<string> | null;
+  repositoryRoot: boolean;
+}
+
+function readGivenPaths(paths: string[], cwd: string): Discovered {
+  let repositoryRoot = false;
   const loaded = new Set<string>();
   const dirFiles = new Set<string>();
   const givenFiles = new Set<string>();
@@ -79,6 +86,7 @@ function readGivenPaths(paths: string[], cwd: string): { files: Map<string, stri
     const target = path.resolve(cwd, given);
     const stats = statOrFail(target);
     if (stats.isDirectory()) {
+      repositoryRoot ||= fs.existsSync(path.join(target, '.git'));
       for (const file of tfFilesBelow(target)) {
         loaded.add(file);
         dirFiles.add(file);
@@ -93,7 +101,7 @@ function readGivenPaths(paths: string[], cwd: string): { files: Map<string, stri
   for (const file of [...loaded].sort()) files.set(file, decodeSource(fs.readFileSync(file)));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
-  return { files, reportFiles };
+  return { files, reportFiles, repositoryRoot };
 }
 
 function splitLines(text: string): string[] {

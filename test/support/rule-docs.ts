@@ -103,7 +103,8 @@ export async function checkRuleDoc<O extends Record<string, unknown>>(
   const config = doc.config
     ? resolveConfig(doc.config, { file: path.join(VIRTUAL_ROOT, DOC_CONFIG_FILE), rules: known })
     : resolveConfig({}, { file: null, rules: known });
-  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example'))
+  const whole = rule.scope === 'tree';
+  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example', whole))
     .filter((f) => f.ruleId === rule.id)
     .map(describeFinding);
   if (JSON.stringify(exampleLines) !== JSON.stringify(doc.exampleOutput)) {
@@ -111,7 +112,7 @@ export async function checkRuleDoc<O extends Record<string, unknown>>(
       `Example output differs.\n  doc:\n    ${(doc.exampleOutput ?? []).join('\n    ')}\n  actual:\n    ${exampleLines.join('\n    ')}`,
     );
   }
-  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix'))
+  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix', whole))
     .filter((f) => f.ruleId === rule.id)
     .map(describeFinding);
   if (fixLines.length > 0) problems.push(`How to fix still has findings:\n    ${fixLines.join('\n    ')}`);
@@ -124,13 +125,15 @@ async function lintSnippets(
   config: ResolvedConfig,
   problems: string[],
   section: string,
+  wholeRepository: boolean,
 ): Promise<Finding[]> {
   const files: Record<string, string> = {};
   for (const snippet of snippets) {
     if (snippet.name in files) problems.push(`${section} has two blocks for ${snippet.name}`);
     files[snippet.name] = snippet.code;
   }
-  const findings = lintModules(await loadSources(files, VIRTUAL_ROOT), config);
+  // A rule that compares modules across the tree sees the snippets as a whole repository.
+  const findings = lintModules(await loadSources(files, VIRTUAL_ROOT), config, wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && !(section === 'Example' && ruleId === PARSE_ERROR)) {
     problems.push(`${section} does not parse:\n    ${parseErrors.map(describeFinding).join('\n    ')}`);

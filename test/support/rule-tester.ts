@@ -50,6 +50,8 @@ export interface TestCase {
   code?: string;
   constitution?: Partial<Constitution>;
   options?: Record<string, unknown>;
+  /** Lint the files as a repository's root folder (rules that compare modules across the tree judge only then). */
+  wholeRepository?: boolean;
   expected?: ExpectedFinding[];
 }
 
@@ -120,7 +122,12 @@ export function checkTable(tests: RuleTests): void {
 }
 
 function inputKey(row: TestCase): string {
-  return stableJson({ files: filesOf(row), constitution: row.constitution ?? null, options: row.options ?? null });
+  return stableJson({
+    files: filesOf(row),
+    constitution: row.constitution ?? null,
+    options: row.options ?? null,
+    whole: row.wholeRepository ?? false,
+  });
 }
 
 function stableJson(value: unknown): string {
@@ -164,7 +171,7 @@ async function runCase<O extends Record<string, unknown>>(rule: Rule<O>, row: Te
     { constitution: row.constitution, rules: { [rule.id]: setting } },
     { file: null, rules: [rule], displayName: `test case "${row.name}"` },
   );
-  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config);
+  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config, row.wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && rule.id !== PARSE_ERROR) {
     throw new Error(`test case "${row.name}" does not parse:\n${parseErrors.map(describeFinding).join('\n')}`);

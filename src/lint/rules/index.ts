@@ -1,4 +1,5 @@
 import type { AnyRule } from '../rule';
+import { byKey } from '../../util/compare';
 import { consistencyRules } from './consistency';
 import { conventionsRules } from './conventions';
 import { healthRules } from './health';
@@ -11,7 +12,6 @@ import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
-import { byKey } from '../../util/compare';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
 export const allRules: AnyRule[] = [

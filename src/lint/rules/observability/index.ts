@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../rule';
+import alertNodata from './alert-nodata';
 import scrapeAnnotations from './scrape-annotations';
 
-export const observabilityRules: AnyRule[] = [scrapeAnnotations];
+export const observabilityRules: AnyRule[] = [alertNodata, scrapeAnnotations];

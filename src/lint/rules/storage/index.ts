@@ -6,4 +6,4 @@ import tsdbOnNfs from './tsdb-on-nfs';
 import volumeName from './volume-name';
 import waitUntilBound from './wait-until-bound';
 
-export const storageRules: AnyRule[] = [persistentClass, volumeName, waitUntilBound, sqliteOnNetwork, tsdbOnNfs, socketOnNetwork];
+export const storageRules: AnyRule[] = [persistentClass, socketOnNetwork, sqliteOnNetwork, tsdbOnNfs, volumeName, waitUntilBound];
