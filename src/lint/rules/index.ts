@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { consistencyRules } from './consistency';
 import { conventionsRules } from './conventions';
 import { healthRules } from './health';
+import { imagesRules } from './images';
 import { ingressRules } from './ingress';
 import { moduleRules } from './module';
 import { observabilityRules } from './observability';
@@ -11,6 +12,7 @@ import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
+import { workloadsRules } from './workloads';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,6 +20,7 @@ export const allRules: Array<Rule<any>> = [
   ...consistencyRules,
   ...conventionsRules,
   ...healthRules,
+  ...imagesRules,
   ...ingressRules,
   ...moduleRules,
   ...observabilityRules,
@@ -27,4 +30,5 @@ export const allRules: Array<Rule<any>> = [
   ...secretsRules,
   ...storageRules,
   ...terraformRules,
+  ...workloadsRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
