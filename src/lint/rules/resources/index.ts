@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule';
+import memoryEmptydir from './memory-emptydir';
 import requestsLimits from './requests-limits';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const resourcesRules: Array<Rule<any>> = [requestsLimits];
+export const resourcesRules: Array<Rule<any>> = [requestsLimits, memoryEmptydir];
