@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import nfsMountOptions from './nfs-mount-options';
 import persistentClass from './persistent-class';
 import socketOnNetwork from './socket-on-network';
 import sqliteOnNetwork from './sqlite-on-network';
@@ -7,4 +8,4 @@ import volumeName from './volume-name';
 import waitUntilBound from './wait-until-bound';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const storageRules: Array<Rule<any>> = [persistentClass, volumeName, waitUntilBound, sqliteOnNetwork, tsdbOnNfs, socketOnNetwork];
+export const storageRules: Array<Rule<any>> = [persistentClass, volumeName, waitUntilBound, sqliteOnNetwork, tsdbOnNfs, socketOnNetwork, nfsMountOptions];
