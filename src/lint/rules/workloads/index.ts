@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import exclusiveDeviceStrategy from './exclusive-device-strategy';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const workloadsRules: Array<Rule<any>> = [];
+export const workloadsRules: Array<Rule<any>> = [exclusiveDeviceStrategy];
