@@ -17,7 +17,7 @@ export interface RuleContext<O> {
   module: TfModule;
   constitution: Constitution;
   options: O;
-  report(descriptor: ReportDescriptor): void;
+  report: (descriptor: ReportDescriptor) => void;
 }
 
 export interface RuleDefinition<O extends Record<string, unknown>> {

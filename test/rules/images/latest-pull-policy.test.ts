@@ -20,10 +20,19 @@ testRule(rule, {
     { name: 'latest with Always', code: deployment(container('web', '"nginx:latest"', always)) },
     { name: 'no tag with Always', code: deployment(container('web', '"ghcr.io/example/tool"', always)) },
     { name: 'pinned by digest', code: deployment(container('web', '"nginx:latest@sha256:0123456789abcdef"', ifNotPresent)) },
-    { name: 'Never: the image is loaded on the node on purpose', code: deployment(container('web', '"local/tool"', '          image_pull_policy = "Never"\n')) },
+    {
+      name: 'Never: the image is loaded on the node on purpose',
+      code: deployment(container('web', '"local/tool"', '          image_pull_policy = "Never"\n')),
+    },
     { name: 'registry port is not a tag, the tag is pinned', code: deployment(container('web', '"registry.local:5000/app:1.0"')) },
-    { name: 'tag from a variable without default stays unknown', code: `variable "image_tag" {\n  type = string\n}\n\n${deployment(container('web', '"nginx:${var.image_tag}"'))}` },
-    { name: 'tag from a variable with a version default', code: tagVariable('1.27.3') + deployment(container('web', '"nginx:${var.image_tag}"', ifNotPresent)) },
+    {
+      name: 'tag from a variable without default stays unknown',
+      code: `variable "image_tag" {\n  type = string\n}\n\n${deployment(container('web', '"nginx:${var.image_tag}"'))}`,
+    },
+    {
+      name: 'tag from a variable with a version default',
+      code: tagVariable('1.27.3') + deployment(container('web', '"nginx:${var.image_tag}"', ifNotPresent)),
+    },
     { name: 'policy unknown', code: deployment(container('web', '"nginx:latest"', '          image_pull_policy = var.pull_policy\n')) },
     {
       name: 'policy Always from a local',
@@ -69,7 +78,11 @@ testRule(rule, {
       code:
         deployment(container('migrate', '"example/migrate:latest"', '', 'init_container') + container('web', '"nginx:1.27"')) +
         '\n' +
-        workload('kubernetes_stateful_set_v1', 'db', container('db', '"postgres:16.4"') + container('exporter', '"prometheuscommunity/postgres-exporter"')),
+        workload(
+          'kubernetes_stateful_set_v1',
+          'db',
+          container('db', '"postgres:16.4"') + container('exporter', '"prometheuscommunity/postgres-exporter"'),
+        ),
       expected: [
         { messageId: 'noPolicy', line: 15, column: 11 },
         { messageId: 'noPolicy', line: 44, column: 11 },

@@ -3,7 +3,8 @@ import { testRule } from '../../support/rule-tester';
 import { container, deployment, workload } from './_fixtures';
 
 const PRIVATE = '"registry.brmartin.co.uk/infra/backup:1.4.0"';
-const secrets = (...names: string[]): string => names.map((name) => `        image_pull_secrets {\n          name = "${name}"\n        }\n`).join('');
+const secrets = (...names: string[]): string =>
+  names.map((name) => `        image_pull_secrets {\n          name = "${name}"\n        }\n`).join('');
 
 const externalSecret = (target: string): string => `resource "kubectl_manifest" "pull_secret" {
   yaml_body = yamlencode({
@@ -31,9 +32,15 @@ ${body}}
 testRule(rule, {
   valid: [
     { name: 'private image with the configured secret', code: deployment(container('backup', PRIVATE) + secrets('gitlab-registry')) },
-    { name: 'Docker Hub and other public registries need none', code: deployment(container('web', '"nginx:1.27"') + container('tool', '"ghcr.io/example/tool:2.0"')) },
+    {
+      name: 'Docker Hub and other public registries need none',
+      code: deployment(container('web', '"nginx:1.27"') + container('tool', '"ghcr.io/example/tool:2.0"')),
+    },
     { name: 'registry host from a variable stays unknown', code: deployment(container('backup', '"${var.registry}/infra/backup:1.4.0"')) },
-    { name: 'service account declared outside the module may carry the secret', code: deployment('        service_account_name = "builder"\n' + container('backup', PRIVATE)) },
+    {
+      name: 'service account declared outside the module may carry the secret',
+      code: deployment('        service_account_name = "builder"\n' + container('backup', PRIVATE)),
+    },
     {
       name: 'service account of the module carries the secret',
       code:
@@ -47,7 +54,10 @@ testRule(rule, {
           '        dynamic "image_pull_secrets" {\n          for_each = var.pull_secrets\n          content {\n            name = image_pull_secrets.value\n          }\n        }\n',
       ),
     },
-    { name: 'another secret that an ExternalSecret of the module writes', code: externalSecret('backup-registry') + deployment(container('backup', PRIVATE) + secrets('backup-registry')) },
+    {
+      name: 'another secret that an ExternalSecret of the module writes',
+      code: externalSecret('backup-registry') + deployment(container('backup', PRIVATE) + secrets('backup-registry')),
+    },
     {
       name: 'another secret that an unversioned kubernetes_secret creates',
       code: `resource "kubernetes_secret" "registry" {\n  metadata {\n    name = "registry-credentials"\n  }\n  type = "kubernetes.io/dockerconfigjson"\n}\n\n${deployment(container('backup', PRIVATE) + secrets('registry-credentials'))}`,
@@ -55,7 +65,10 @@ testRule(rule, {
     { name: 'no private registry configured', code: deployment(container('backup', PRIVATE)), constitution: { privateRegistries: [] } },
     {
       name: 'secret name from a reference cannot be read',
-      code: deployment(container('backup', PRIVATE) + '        image_pull_secrets {\n          name = kubernetes_secret_v1.registry.metadata[0].name\n        }\n'),
+      code: deployment(
+        container('backup', PRIVATE) +
+          '        image_pull_secrets {\n          name = kubernetes_secret_v1.registry.metadata[0].name\n        }\n',
+      ),
     },
     {
       name: 'configured secret among others',
@@ -86,13 +99,24 @@ testRule(rule, {
       code:
         deployment(container('web', '"nginx:1.27"'), 'web') +
         '\n' +
-        deployment(container('migrate', '"registry.brmartin.co.uk:5050/app/migrate:3"', '', 'init_container') + container('app', '"nginx:1.27"'), 'app'),
+        deployment(
+          container('migrate', '"registry.brmartin.co.uk:5050/app/migrate:3"', '', 'init_container') + container('app', '"nginx:1.27"'),
+          'app',
+        ),
       expected: [{ messageId: 'missing', line: 36, column: 11 }],
     },
     {
       name: 'image through a variable default, in a CronJob',
       code: `variable "image" {\n  type    = string\n  default = "registry.brmartin.co.uk/infra/backup:1.4.0"\n}\n\n${workload('kubernetes_cron_job_v1', 'backup', container('backup', 'var.image'))}`,
-      expected: [{ messageId: 'missing', line: 21, column: 15, message: 'Image "registry.brmartin.co.uk/infra/backup:1.4.0" comes from the private registry registry.brmartin.co.uk, and the pod has no `image_pull_secrets`: the kubelet cannot pull it (ErrImagePull): add `image_pull_secrets { name = "gitlab-registry" }` to the pod spec' }],
+      expected: [
+        {
+          messageId: 'missing',
+          line: 21,
+          column: 15,
+          message:
+            'Image "registry.brmartin.co.uk/infra/backup:1.4.0" comes from the private registry registry.brmartin.co.uk, and the pod has no `image_pull_secrets`: the kubelet cannot pull it (ErrImagePull): add `image_pull_secrets { name = "gitlab-registry" }` to the pod spec',
+        },
+      ],
     },
     {
       name: 'service account of the module without pull secrets',

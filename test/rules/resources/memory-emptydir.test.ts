@@ -36,11 +36,23 @@ testRule(rule, {
   valid: [
     { name: 'size limit below the memory limit', code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', '"256Mi"')) },
     { name: 'compared as quantities, not as text', code: deployment(app('web', limitMap('"4Gi"')) + memoryVolume('cache', '"4000Mi"')) },
-    { name: 'disk-backed emptyDir needs no limit', code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', undefined, '""')) },
-    { name: 'medium from a variable stays unknown', code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', undefined, 'var.cache_medium')) },
-    { name: 'size limit from a variable without default', code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', 'var.cache_size')) },
+    {
+      name: 'disk-backed emptyDir needs no limit',
+      code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', undefined, '""')),
+    },
+    {
+      name: 'medium from a variable stays unknown',
+      code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', undefined, 'var.cache_medium')),
+    },
+    {
+      name: 'size limit from a variable without default',
+      code: deployment(app('web', limitMap('"1Gi"')) + memoryVolume('cache', 'var.cache_size')),
+    },
     { name: 'memory limit unknown', code: deployment(app('web', '            limits = var.limits\n') + memoryVolume('cache', '"2Gi"')) },
-    { name: 'no container mounts the volume with a known limit', code: deployment(app('web', '', 'other') + memoryVolume('cache', '"2Gi"')) },
+    {
+      name: 'no container mounts the volume with a known limit',
+      code: deployment(app('web', '', 'other') + memoryVolume('cache', '"2Gi"')),
+    },
     {
       name: 'size limit from a variable default, below the limit in a block',
       code: `variable "cache_size" {\n  type    = string\n  default = "64Mi"\n}\n\n${deployment(app('web', '            limits {\n              memory = "512Mi"\n            }\n') + memoryVolume('cache', 'var.cache_size'))}`,
@@ -78,9 +90,20 @@ testRule(rule, {
       code: workload(
         'kubernetes_stateful_set_v1',
         'db',
-        app('db', limitMap('"2Gi"')) + app('backup', limitMap('"256Mi"')) + app('other', limitMap('"64Mi"'), 'scratch') + memoryVolume('cache', '"1Gi"'),
+        app('db', limitMap('"2Gi"')) +
+          app('backup', limitMap('"256Mi"')) +
+          app('other', limitMap('"64Mi"'), 'scratch') +
+          memoryVolume('cache', '"1Gi"'),
       ),
-      expected: [{ messageId: 'tooLarge', line: 75, column: 13, message: 'Volume "cache" may hold 1Gi of tmpfs, but container "backup" that mounts it has a memory limit of 256Mi: the pod is OOM-killed before the volume is full: set `size_limit` below 256Mi (leave room for the process), or raise the limit' }],
+      expected: [
+        {
+          messageId: 'tooLarge',
+          line: 75,
+          column: 13,
+          message:
+            'Volume "cache" may hold 1Gi of tmpfs, but container "backup" that mounts it has a memory limit of 256Mi: the pod is OOM-killed before the volume is full: set `size_limit` below 256Mi (leave room for the process), or raise the limit',
+        },
+      ],
     },
     {
       name: 'size limit through a variable default, limit in bytes, init container',

@@ -18,7 +18,11 @@ const app = `        container {
 ${mount('media', '/media')}        }
 `;
 
-const pv = (options: string | undefined, type = 'kubernetes_persistent_volume_v1', source = '      nfs {\n        server = "nas.lan"\n        path   = "/export/media"\n      }\n'): string => `resource "${type}" "media" {
+const pv = (
+  options: string | undefined,
+  type = 'kubernetes_persistent_volume_v1',
+  source = '      nfs {\n        server = "nas.lan"\n        path   = "/export/media"\n      }\n',
+): string => `resource "${type}" "media" {
   metadata {
     name = "media"
   }
@@ -36,7 +40,12 @@ ${source}    }
 }
 `;
 
-const storageClassOf = (name: string, provisioner: string, options?: string, type = 'kubernetes_storage_class_v1'): string => `resource "${type}" "nfs" {
+const storageClassOf = (
+  name: string,
+  provisioner: string,
+  options?: string,
+  type = 'kubernetes_storage_class_v1',
+): string => `resource "${type}" "nfs" {
   metadata {
     name = "${name}"
   }
@@ -57,12 +66,25 @@ testRule(rule, {
     { name: 'NFS CSI class with soft', code: storageClassOf('nfs-csi', 'nfs.csi.k8s.io', SOFT) },
     { name: 'a class that is not NFS', code: storageClassOf('fast', 'rancher.io/local-path') },
     { name: 'provisioner from a variable stays unknown', code: storageClassOf('shared', 'x').replace('"x"', 'var.provisioner') },
-    { name: 'a PersistentVolume that is not NFS', code: pv(undefined, 'kubernetes_persistent_volume', '      host_path {\n        path = "/srv/media"\n      }\n') },
-    { name: 'pod volumes through a claim', code: deployment(app + '        volume {\n          name = "media"\n\n          persistent_volume_claim {\n            claim_name = "media"\n          }\n        }\n') },
+    {
+      name: 'a PersistentVolume that is not NFS',
+      code: pv(undefined, 'kubernetes_persistent_volume', '      host_path {\n        path = "/srv/media"\n      }\n'),
+    },
+    {
+      name: 'pod volumes through a claim',
+      code: deployment(
+        app +
+          '        volume {\n          name = "media"\n\n          persistent_volume_claim {\n            claim_name = "media"\n          }\n        }\n',
+      ),
+    },
     {
       name: 'a deliberate hard mount with an exception',
       code: pv('["hard", "timeo=600"]'),
-      constitution: { exceptions: [{ rule: 'storage/nfs-mount-options', workload: 'media', reason: 'the NAS is the only writer and must not lose writes' }] },
+      constitution: {
+        exceptions: [
+          { rule: 'storage/nfs-mount-options', workload: 'media', reason: 'the NAS is the only writer and must not lose writes' },
+        ],
+      },
     },
   ],
   invalid: [
@@ -81,8 +103,21 @@ testRule(rule, {
     },
     {
       name: 'inline read-only NFS volume in a second, unversioned Deployment',
-      code: deployment(app) + '\n' + deployment(app + nfsVolume('media', true)).replace(/"app"/g, '"worker"').replace('"kubernetes_deployment_v1" "worker"', '"kubernetes_deployment" "worker"'),
-      expected: [{ messageId: 'inline', line: 59, column: 11, message: 'Volume "media" mounts the NFS export 10.0.0.5:/export/media inline, which takes no mount options, so it is mounted `hard`: when the server goes away every process touching it hangs and the node needs a reboot: use a PersistentVolume with `mount_options = ["soft", "timeo=30", "retrans=3", "ro"]` and a claim bound to it' }],
+      code:
+        deployment(app) +
+        '\n' +
+        deployment(app + nfsVolume('media', true))
+          .replace(/"app"/g, '"worker"')
+          .replace('"kubernetes_deployment_v1" "worker"', '"kubernetes_deployment" "worker"'),
+      expected: [
+        {
+          messageId: 'inline',
+          line: 59,
+          column: 11,
+          message:
+            'Volume "media" mounts the NFS export 10.0.0.5:/export/media inline, which takes no mount options, so it is mounted `hard`: when the server goes away every process touching it hangs and the node needs a reboot: use a PersistentVolume with `mount_options = ["soft", "timeo=30", "retrans=3", "ro"]` and a claim bound to it',
+        },
+      ],
     },
     {
       name: 'NFS PersistentVolume without options',
@@ -101,7 +136,11 @@ testRule(rule, {
     },
     {
       name: 'NFS CSI PersistentVolume without soft',
-      code: pv('["nfsvers=4.1"]', 'kubernetes_persistent_volume_v1', '      csi {\n        driver        = "nfs.csi.k8s.io"\n        volume_handle = "nas.lan/export/media"\n      }\n'),
+      code: pv(
+        '["nfsvers=4.1"]',
+        'kubernetes_persistent_volume_v1',
+        '      csi {\n        driver        = "nfs.csi.k8s.io"\n        volume_handle = "nas.lan/export/media"\n      }\n',
+      ),
       expected: [{ messageId: 'volume', line: 12, column: 5 }],
     },
     {

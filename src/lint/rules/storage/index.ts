@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import databaseOnNetwork from './database-on-network';
 import nfsMountOptions from './nfs-mount-options';
 import persistentClass from './persistent-class';
 import socketOnNetwork from './socket-on-network';
@@ -8,4 +9,13 @@ import volumeName from './volume-name';
 import waitUntilBound from './wait-until-bound';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const storageRules: Array<Rule<any>> = [persistentClass, volumeName, waitUntilBound, sqliteOnNetwork, tsdbOnNfs, socketOnNetwork, nfsMountOptions];
+export const storageRules: Array<Rule<any>> = [
+  persistentClass,
+  volumeName,
+  waitUntilBound,
+  sqliteOnNetwork,
+  tsdbOnNfs,
+  socketOnNetwork,
+  nfsMountOptions,
+  databaseOnNetwork,
+];

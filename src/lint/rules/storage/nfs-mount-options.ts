@@ -94,7 +94,8 @@ function inlineVolumes(module: TfModule, report: (finding: Finding, names: Array
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
-  summary: 'NFS volumes mount `soft`: no inline `nfs` pod volume, and NFS PersistentVolumes and StorageClasses set `mount_options` with `soft`',
+  summary:
+    'NFS volumes mount `soft`: no inline `nfs` pod volume, and NFS PersistentVolumes and StorageClasses set `mount_options` with `soft`',
   messages: {
     inline:
       'Volume "{{volume}}" mounts the NFS export {{server}}:{{path}} inline, which takes no mount options, so it is mounted `hard`: when the server goes away every process touching it hangs and the node needs a reboot: use a PersistentVolume with `{{fix}}` and a claim bound to it',
