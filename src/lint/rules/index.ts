@@ -13,6 +13,7 @@ import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
 import { workloadsRules } from './workloads';
+import { byKey, compareText } from '../../util/compare';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,4 +32,4 @@ export const allRules: Array<Rule<any>> = [
   ...storageRules,
   ...terraformRules,
   ...workloadsRules,
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+].sort(byKey((rule) => rule.id));

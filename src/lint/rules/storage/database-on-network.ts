@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { DATABASE_IMAGES, DATABASE_PATHS, databaseOf, type DatabaseImage } from '../../../terraform/k8s/databases';
 import {
   classWhere,
@@ -37,7 +36,6 @@ export default createRule({
     const alternative = local === undefined ? 'a node-local class' : `a node-local class such as "${local}"`;
     const images: DatabaseImage[] = [...constitution.databaseImages, ...DATABASE_IMAGES];
     const fresh = oncePerRange();
-    const excepted = (mount: NetworkMount): boolean => isExcepted(constitution, ID, mountNames(module, mount), mount.backing.className);
     for (const { container, mounts } of containersWithMounts(module, constitution)) {
       if (!mounts.some((m) => m.backing?.network)) continue;
       const address = container.workload.resource.address;
@@ -46,7 +44,7 @@ export default createRule({
       for (const dir of database?.dirs ?? []) {
         const mount = networkMountOf(mounts, dir.path);
         // A TSDB on NFS is storage/tsdb-on-nfs's finding.
-        if (!database || !mount || (database.entry.tsdb && mount.backing.nfs) || excepted(mount) || !fresh(dir.range)) continue;
+        if (!database || !mount || (database.entry.tsdb && mount.backing.nfs) || !fresh(dir.range)) continue;
         reported.add(mount);
         const data = {
           database: database.entry.database,
@@ -55,7 +53,14 @@ export default createRule({
           backing: mount.backing.description,
           alternative,
         };
-        report({ messageId: 'image', data, range: dir.range, address });
+        report({
+          messageId: 'image',
+          data,
+          range: dir.range,
+          address,
+          subjects: mountNames(module, mount),
+          storageClass: mount.backing.className,
+        });
       }
       // An image we do not know still tells by where it mounts its data.
       if (database) continue;
@@ -63,7 +68,7 @@ export default createRule({
         const known = DATABASE_PATHS.find((entry) => isWithin(mount.path, entry.path));
         if (!known || !mount.backing?.network || reported.has(mount)) continue;
         const network = mount as NetworkMount;
-        if (excepted(network) || !fresh(mount.attribute.range)) continue;
+        if (!fresh(mount.attribute.range)) continue;
         const data = {
           database: known.database,
           path: mount.path,
@@ -71,7 +76,14 @@ export default createRule({
           backing: network.backing.description,
           alternative,
         };
-        report({ messageId: 'path', data, range: mount.attribute.range, address });
+        report({
+          messageId: 'path',
+          data,
+          range: mount.attribute.range,
+          address,
+          subjects: mountNames(module, network),
+          storageClass: network.backing.className,
+        });
       }
     }
   },

@@ -1,5 +1,4 @@
-import { isExcepted } from '../../constitution';
-import { attr, attrString, attrValue, firstBlock, metadataName, moduleName, resourcesOf } from '../../../terraform/k8s/blocks';
+import { attr, attrString, attrValue, firstBlock, metadataName, resourcesOf } from '../../../terraform/k8s/blocks';
 import { podVolumes, storageClass } from '../../../terraform/k8s/storage';
 import { workloads } from '../../../terraform/k8s/workloads';
 import type { Range } from '../../../hcl/syntax';
@@ -35,11 +34,17 @@ function fixOptions(readOnly: boolean): string {
   return `mount_options = ["soft", "timeo=30", "retrans=3"${readOnly ? ', "ro"' : ''}]`;
 }
 
+type MessageId = 'inline' | 'volume' | 'storageClass';
+
 interface Finding {
-  messageId: string;
+  messageId: MessageId;
   data: Record<string, string>;
   range: Range;
   address: string;
+  /** Names a constitution exception may use besides the module and the resource: the pod volume's. */
+  subjects?: string[];
+  /** The class a constitution exception may name. */
+  storageClass?: string;
 }
 
 /** The mount options of an NFS PersistentVolume (`nfs` source or the NFS CSI driver). */
@@ -58,7 +63,9 @@ function checkVolume(resource: Resource): Finding | undefined {
     volume: metadataName(resource) ?? resource.address,
     fix: fixOptions(readOnly?.kind === 'bool' && readOnly.value),
   };
-  return { messageId: 'volume', data, range: options?.range ?? exported.headerRange, address: resource.address };
+  const className = attrString(spec, 'storage_class_name');
+  const finding: Finding = { messageId: 'volume', data, range: options?.range ?? exported.headerRange, address: resource.address };
+  return className === undefined ? finding : { ...finding, storageClass: className };
 }
 
 /** The mount options of a StorageClass whose provisioner serves NFS, or that the constitution says is NFS. */
@@ -67,13 +74,19 @@ function checkClass(resource: Resource, nfsClass: boolean): Finding | undefined 
   if (!nfsClass && (provisioner === undefined || !NFS_DRIVER.test(provisioner))) return undefined;
   const options = attr(resource.block, 'mount_options');
   if (softness(options) !== 'hard') return undefined;
-  const name = metadataName(resource) ?? resource.address;
+  const name = metadataName(resource);
   const range = options?.range ?? attr(resource.block, 'storage_provisioner')?.range ?? resource.block.headerRange;
-  return { messageId: 'storageClass', data: { class: name, fix: fixOptions(false) }, range, address: resource.address };
+  const finding: Finding = {
+    messageId: 'storageClass',
+    data: { class: name ?? resource.address, fix: fixOptions(false) },
+    range,
+    address: resource.address,
+  };
+  return name === undefined ? finding : { ...finding, storageClass: name };
 }
 
 /** Inline `nfs` pod volumes: they take no mount options at all. */
-function inlineVolumes(module: TfModule, report: (finding: Finding, names: Array<string | undefined>) => void): void {
+function inlineVolumes(module: TfModule, report: (finding: Finding) => void): void {
   for (const workload of workloads(module)) {
     for (const [name, volume] of podVolumes(workload)) {
       const nfs: Block | undefined = firstBlock(volume, 'nfs');
@@ -85,8 +98,7 @@ function inlineVolumes(module: TfModule, report: (finding: Finding, names: Array
         path: attrString(nfs, 'path') ?? '?',
         fix: fixOptions(readOnly?.kind === 'bool' && readOnly.value),
       };
-      const names = [moduleName(module), workload.resource.name, metadataName(workload.resource), name];
-      report({ messageId: 'inline', data, range: nfs.headerRange, address: workload.resource.address }, names);
+      report({ messageId: 'inline', data, range: nfs.headerRange, address: workload.resource.address, subjects: [name] });
     }
   }
 }
@@ -105,20 +117,15 @@ export default createRule({
       'StorageClass "{{class}}" provisions NFS volumes without the `soft` mount option, so they are mounted `hard`: when the server goes away every process touching them hangs and the node needs a reboot: set `{{fix}}` (a deliberate hard mount takes a constitution exception with its reason)',
   },
   check({ module, constitution, report }) {
-    const module_ = moduleName(module);
-    const emit = (finding: Finding | undefined, names: Array<string | undefined>, className?: string): void => {
-      if (finding && !isExcepted(constitution, ID, names, className)) report(finding);
-    };
-    inlineVolumes(module, emit);
+    inlineVolumes(module, report);
     for (const resource of resourcesOf(module, 'kubernetes_persistent_volume')) {
-      if (resource.mode !== 'resource') continue;
-      const className = attrString(firstBlock(resource.block, 'spec'), 'storage_class_name');
-      emit(checkVolume(resource), [module_, resource.name, metadataName(resource)], className);
+      const finding = resource.mode === 'resource' ? checkVolume(resource) : undefined;
+      if (finding) report(finding);
     }
     for (const resource of resourcesOf(module, 'kubernetes_storage_class')) {
-      if (resource.mode !== 'resource') continue;
-      const name = metadataName(resource);
-      emit(checkClass(resource, storageClass(constitution, name)?.nfs === true), [module_, resource.name, name], name);
+      const finding =
+        resource.mode === 'resource' ? checkClass(resource, storageClass(constitution, metadataName(resource))?.nfs === true) : undefined;
+      if (finding) report(finding);
     }
   },
 });
