@@ -33,7 +33,7 @@ interface Holder {
 }
 
 /** A whole number from a quantity written as a number or a plain numeric string. */
-function count(value: LVal): number | undefined {
+function wholeNumber(value: LVal): number | undefined {
   const text = value.kind === 'number' ? String(value.value) : value.kind === 'string' ? value.value : undefined;
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
@@ -54,7 +54,7 @@ function extendedResources(workload: Workload): Holder[] | undefined {
     const asked = new Map([...requests, ...limits]);
     for (const [name, entry] of asked) {
       if (!name.includes('/') || NOT_A_DEVICE.test(name)) continue;
-      const amount = count(entry.value);
+      const amount = wholeNumber(entry.value);
       if (amount === undefined) return undefined;
       const into = container.init ? init : main;
       const seen = into.get(name);
