@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const storageClassSchema = z
   .object({
     bindingMode: z.enum(['Immediate', 'WaitForFirstConsumer']),
-    /** Backed by network storage (data reachable from every node). */
+    /** Backed by network storage (data reachable from every node): NFS, GlusterFS, FUSE file systems such as SeaweedFS. */
     network: z.boolean(),
     /** Served over NFS (Prometheus TSDB and other non-POSIX-unsafe data must not live here). */
     nfs: z.boolean(),
@@ -53,6 +53,20 @@ export const constitutionSchema = z
     sqliteDefaultImages: z.array(
       z.object({ image: z.string().min(1), dataPath: z.string().min(1), unlessEnv: z.string().min(1) }).strict(),
     ),
+    /** Registries whose images need a pull secret on the pod: host (with port if any) and the Secret's name. */
+    privateRegistries: z.array(z.object({ host: z.string().min(1), pullSecret: z.string().min(1) }).strict()),
+    /** Database images besides the built-in ones (name without registry or tag), with their data directory and the env var or flag that moves it. */
+    databaseImages: z.array(
+      z
+        .object({
+          image: z.string().min(1),
+          database: z.string().min(1),
+          dataPath: z.string().min(1).optional(),
+          dataEnv: z.string().min(1).optional(),
+          dataFlag: z.string().min(1).optional(),
+        })
+        .strict(),
+    ),
     exceptions: z.array(exceptionSchema),
   })
   .strict();
@@ -66,6 +80,8 @@ export const defaultConstitution: Constitution = {
   storageClasses: {
     'glusterfs-nfs': { bindingMode: 'Immediate', network: true, nfs: true },
     'local-path': { bindingMode: 'WaitForFirstConsumer', network: false, nfs: false },
+    // SeaweedFS's CSI driver mounts volumes through FUSE: network storage that is not POSIX either.
+    'seaweedfs-storage': { bindingMode: 'Immediate', network: true, nfs: false },
   },
   glusterfsRoot: '/storage/v',
   volumePrefix: 'glusterfs_',
@@ -75,5 +91,7 @@ export const defaultConstitution: Constitution = {
   authRequired: ['prometheus', 'alertmanager', 'meshery'],
   authMiddlewares: [],
   sqliteDefaultImages: [{ image: 'grafana/grafana', dataPath: '/var/lib/grafana', unlessEnv: 'GF_DATABASE_TYPE' }],
+  privateRegistries: [{ host: 'registry.brmartin.co.uk', pullSecret: 'gitlab-registry' }],
+  databaseImages: [],
   exceptions: [],
 };

@@ -3,6 +3,7 @@ import { byKey } from '../../util/compare';
 import { consistencyRules } from './consistency';
 import { conventionsRules } from './conventions';
 import { healthRules } from './health';
+import { imagesRules } from './images';
 import { ingressRules } from './ingress';
 import { moduleRules } from './module';
 import { observabilityRules } from './observability';
@@ -12,12 +13,14 @@ import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
+import { workloadsRules } from './workloads';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
 export const allRules: AnyRule[] = [
   ...consistencyRules,
   ...conventionsRules,
   ...healthRules,
+  ...imagesRules,
   ...ingressRules,
   ...moduleRules,
   ...observabilityRules,
@@ -27,4 +30,5 @@ export const allRules: AnyRule[] = [
   ...secretsRules,
   ...storageRules,
   ...terraformRules,
+  ...workloadsRules,
 ].sort(byKey((rule) => rule.id));

@@ -51,6 +51,52 @@ export function containerImage(container: Block): { name: ImageName; attribute: 
   return attribute && name ? { name, attribute } : undefined;
 }
 
+/** The parts of an image reference (`registry/name:tag@digest`) that say where it comes from and how it is pinned. */
+export interface ImageReference {
+  /** The registry host (with its port), lower case; undefined for Docker Hub. */
+  host: string | undefined;
+  /** The tag; undefined when none is written (the registry serves `latest`). */
+  tag: string | undefined;
+  /** The digest (`sha256:...`), when the reference pins one. */
+  digest: string | undefined;
+}
+
+/** Split a reference into registry host, tag and digest. */
+export function imageReference(reference: string): ImageReference {
+  const at = reference.indexOf('@');
+  const digest = at === -1 ? undefined : reference.slice(at + 1);
+  const name = at === -1 ? reference : reference.slice(0, at);
+  const colon = name.lastIndexOf(':');
+  const tag = colon > name.lastIndexOf('/') ? name.slice(colon + 1) : undefined;
+  return { host: registryHost(name), tag, digest };
+}
+
+/** The registry host a name starts with: its first segment when that has a dot or a port, or is `localhost`. */
+function registryHost(name: string): string | undefined {
+  const slash = name.indexOf('/');
+  const first = slash === -1 ? '' : name.slice(0, slash);
+  return REGISTRY_HOST.test(first) ? first.toLowerCase() : undefined;
+}
+
+/** The literal start of a quoted template, before its first interpolation. */
+const LITERAL_START = /^"([^"\\$%]*)/;
+
+/**
+ * The registry host of an `image` attribute: from its value, or from the literal
+ * start of a template the evaluator could not know
+ * (`"registry.example.org/${var.name}:${var.tag}"`) when the host is written out
+ * up to its `/`. Undefined for Docker Hub and for a host that is not known.
+ */
+export function imageHostOf(attribute: Attribute): { host: string | undefined } | undefined {
+  const value = attribute.value();
+  if (value.kind === 'string') return { host: imageReference(value.value).host };
+  if (value.kind !== 'unknown') return undefined;
+  const start = LITERAL_START.exec(attribute.exprText.trim())?.[1];
+  if (start !== undefined && start.includes('/')) return { host: registryHost(start) };
+  const name = imageNameOf(attribute);
+  return name && { host: registryHost(name.written) };
+}
+
 /**
  * How the conventions rules compare image names written in different places
  * (a container, the constitution, a Renovate comment).

@@ -115,3 +115,31 @@ export function containerStrings(container: Block): LocatedString[] {
   }
   return out;
 }
+
+/** One entry of a container's `resources.requests` or `resources.limits`. */
+export interface ResourceEntry {
+  value: LVal;
+  /** Where the entry's name is written (map key or block attribute). */
+  range: Range;
+}
+
+/**
+ * The entries of a container's `resources.requests` or `resources.limits`, a map
+ * in provider 2.x and a block in older providers: none when absent, undefined
+ * when the map cannot be read (`limits = var.limits`).
+ */
+export function resourceEntries(container: Block, field: 'requests' | 'limits'): ReadonlyMap<string, ResourceEntry> | undefined {
+  const resources = firstBlock(container, 'resources');
+  const out = new Map<string, ResourceEntry>();
+  const asBlock = firstBlock(resources, field);
+  if (asBlock) {
+    if (asBlock.dynamic) return undefined;
+    for (const [name, attribute] of Object.entries(asBlock.attributes)) out.set(name, { value: attribute.value(), range: attribute.range });
+    return out;
+  }
+  const value = attrValue(resources, field);
+  if (value === undefined || value.kind === 'null') return out;
+  if (value.kind !== 'object') return undefined;
+  for (const entry of value.entries) out.set(entry.key, { value: entry.value, range: entry.keyRange });
+  return out;
+}

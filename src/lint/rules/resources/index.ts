@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../rule';
+import memoryEmptydir from './memory-emptydir';
 import requestsLimits from './requests-limits';
 
-export const resourcesRules: AnyRule[] = [requestsLimits];
+export const resourcesRules: AnyRule[] = [memoryEmptydir, requestsLimits];

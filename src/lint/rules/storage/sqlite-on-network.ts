@@ -1,4 +1,4 @@
-import { attrString } from '../../../terraform/k8s/blocks';
+import { envMayHide } from '../../../terraform/k8s/databases';
 import { containerImage } from '../../../terraform/k8s/images';
 import { configMapOfVolume, normalisePath } from '../../../terraform/k8s/storage';
 import { containerStrings, envOf, type ContainerRef } from '../../../terraform/k8s/workloads';
@@ -88,11 +88,6 @@ function checkExplicit(check: Check, container: ContainerRef, mounts: Mount[]): 
     }
   }
   return named;
-}
-
-/** True when an env var may be set where we cannot read its name: `env_from`, or an `env` whose name is unknown (`dynamic "env"`). */
-function envMayHide(container: Block): boolean {
-  return container.blocks.some((b) => b.type === 'env_from' || (b.type === 'env' && attrString(b, 'name') === undefined));
 }
 
 /** Images that keep a SQLite database by default, unless their env says otherwise. */

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { createRule } from '../../rule';
-import { attrValue } from '../../../terraform/k8s/blocks';
+import { argumentsKnown, flagDirs } from '../../../terraform/k8s/databases';
 import { containerImage } from '../../../terraform/k8s/images';
 import { isWithin, mountOfPath, normalisePath } from '../../../terraform/k8s/storage';
-import { containerStrings, type LocatedString } from '../../../terraform/k8s/workloads';
-import type { Range } from '../../../hcl/syntax';
-import type { Block } from '../../../terraform/types';
-import { isWhollyKnown } from '../../../terraform/values';
+import { containerStrings } from '../../../terraform/k8s/workloads';
 import { classWhere, containersWithMounts, mountNames, type Backing, type Mount } from '../../../terraform/k8s/storage';
 
 const ID = 'storage/tsdb-on-nfs';
@@ -29,60 +26,6 @@ const optionsSchema = z
   })
   .strict()
   .default(defaults);
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-interface DataDir {
-  path: string;
-  range: Range;
-}
-
-interface FlagPatterns {
-  /** `--flag=/dir` or `--flag /dir` within one string. */
-  inline: RegExp;
-  /** The flag as a whole item, its value in the next one. */
-  alone: RegExp;
-}
-
-/** Patterns by flag, compiled once: the flags come from options, the same for every container. */
-const flagPatterns = new Map<string, FlagPatterns>();
-
-function patternsOf(flag: string): FlagPatterns {
-  let patterns = flagPatterns.get(flag);
-  if (patterns === undefined) {
-    patterns = {
-      inline: new RegExp(`(?:^|\\s)-{1,2}${escape(flag)}(?:=|\\s+)([^\\s'"]+)`, 'g'),
-      alone: new RegExp(`^-{1,2}${escape(flag)}$`),
-    };
-    flagPatterns.set(flag, patterns);
-  }
-  return patterns;
-}
-
-/** `--flag=/dir`, `--flag /dir` inside one string (a shell line), or `--flag` followed by `/dir` as the next item. */
-function flagDirs(strings: LocatedString[], flags: string[]): DataDir[] {
-  const out: DataDir[] = [];
-  for (const flag of flags) {
-    const { inline, alone } = patternsOf(flag);
-    strings.forEach((located, index) => {
-      for (const match of located.text.matchAll(inline)) if (match[1]) out.push({ path: match[1], range: located.range });
-      const next = strings[index + 1];
-      if (alone.test(located.text.trim()) && located.list && next?.list === located.list && next.index === (located.index ?? 0) + 1) {
-        out.push({ path: next.text, range: next.range });
-      }
-    });
-  }
-  return out.filter((dir) => dir.path.startsWith('/')).map((dir) => ({ ...dir, path: normalisePath(dir.path) }));
-}
-
-function argumentsKnown(container: Block): boolean {
-  return ['command', 'args'].every((name) => {
-    const value = attrValue(container, name);
-    return value === undefined || isWhollyKnown(value);
-  });
-}
 
 /** The NFS-backed mount holding the directory, or an NFS mount inside it (part of the TSDB on NFS). */
 function nfsMountOf(mounts: Mount[], dir: string): (Mount & { backing: Backing }) | undefined {
