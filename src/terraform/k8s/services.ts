@@ -3,7 +3,7 @@
  */
 import type { Range } from '../../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from '../types';
-import { asText, dig, entryOf, isWhollyKnown, valuesEqual } from '../values';
+import { asText, dig, isWhollyKnown, keyIn, valuesEqual } from '../values';
 import { attr, attrString, attrValue, blocksOf, firstBlock, memo, metadataName, resolveResource, resourcesOf } from './blocks';
 import { manifests } from './manifests';
 import { type ContainerRef, type Workload, containers, workloads } from './workloads';
@@ -150,17 +150,18 @@ function addManifestPort(out: PortSet, port: LVal): void {
 
 /**
  * Whether a selector (a wholly known map) selects pods with these labels:
- * true, false, or undefined when an unknown label value decides it.
+ * true, false, or undefined when an unknown label decides it. Labels that are
+ * partly known (`merge(local.labels, var.extra)`) are judged on their certain
+ * entries: a certain label with another value rules the pods out.
  */
 export function selects(selector: LVal, labels: LVal | undefined): boolean | undefined {
   if (selector.kind !== 'object') return undefined;
-  if (labels === undefined) return false;
-  if (labels.kind !== 'object') return labels.kind === 'null' ? false : undefined;
+  if (labels === undefined || labels.kind === 'null') return false;
   let result: boolean | undefined = true;
   for (const wanted of selector.entries) {
-    const label = entryOf(labels, wanted.key);
-    if (!label) return false;
-    const equal = valuesEqual(wanted.value, label.value);
+    const label = keyIn(labels, wanted.key);
+    if (label === 'absent') return false;
+    const equal = label === 'undecided' ? undefined : valuesEqual(wanted.value, label.value);
     if (equal === false) return false;
     if (equal === undefined) result = undefined;
   }
