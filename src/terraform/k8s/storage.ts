@@ -59,7 +59,8 @@ export const declaredVolumes: (workload: Workload) => DeclaredVolumes = memo((wo
   };
   for (const block of blocksOf(workload.podSpec, 'volume')) add(block, attrString(block, 'name'), false);
   if (workload.resource.canonicalType === 'kubernetes_stateful_set')
-    for (const block of blocksOf(workload.spec, 'volume_claim_template')) add(block, attrString(firstBlock(block, 'metadata'), 'name'), true);
+    for (const block of blocksOf(workload.spec, 'volume_claim_template'))
+      add(block, attrString(firstBlock(block, 'metadata'), 'name'), true);
   return { byName, closed };
 });
 
@@ -207,7 +208,12 @@ export function mountsOf(module: TfModule, facts: StorageFacts, container: Conta
     if (volume === undefined || attribute === undefined || path === undefined || !path.startsWith('/')) continue;
     const declared = volumes.get(volume);
     const volumeBlock = declared && !declared.claimTemplate ? declared.block : undefined;
-    const backing = declared === undefined ? undefined : declared.claimTemplate ? backingOfTemplate(facts, declared) : backingOfVolume(module, facts, declared.block);
+    const backing =
+      declared === undefined
+        ? undefined
+        : declared.claimTemplate
+          ? backingOfTemplate(facts, declared)
+          : backingOfVolume(module, facts, declared.block);
     out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
   }
   return out;

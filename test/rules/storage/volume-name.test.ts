@@ -33,7 +33,11 @@ const annotated = (value: string): string => `    annotations = {
 
 /** A media module running two servers, each a Deployment with its own `app` label and claim. */
 const media = (jellyfinVolume: string, plexVolume: string): string => {
-  const app = (resource: string, name: string, volume: string): string => `resource "kubernetes_persistent_volume_claim_v1" "${resource}_config" {
+  const app = (
+    resource: string,
+    name: string,
+    volume: string,
+  ): string => `resource "kubernetes_persistent_volume_claim_v1" "${resource}_config" {
   metadata {
     name = "${name}-config"
     annotations = {
