@@ -219,6 +219,32 @@ export function findService(module: TfModule, name: LVal): ServiceLookup {
   return candidates.every((s) => metadataName(s) !== undefined) ? { kind: 'missing' } : { kind: 'undecided' };
 }
 
+/** Resource types that create objects the linter cannot see: a chart's Services, a called module's. */
+const OPAQUE_CREATORS = new Set(['helm_release']);
+
+/**
+ * Whether the module's own Services are all the Services of a namespace: the
+ * module creates the namespace (a `kubernetes_namespace` it names by reference
+ * or by literal), and nothing in the module can put a Service there unseen (a
+ * Helm chart, a called module, a manifest the linter cannot read or that is a
+ * Service itself). Any other namespace may hold Services of other modules or
+ * charts, so a name missing from the module proves nothing there.
+ */
+export function ownsServicesOf(module: TfModule, namespace: LVal | undefined): boolean {
+  if (namespace === undefined) return false;
+  const namespaces = resourcesOf(module, 'kubernetes_namespace').filter((r) => r.mode === 'resource');
+  if (resolveResource(module, namespace, namespaces) === undefined) return false;
+  if (module.moduleCalls.length > 0) return false;
+  const kinds = new Map(manifests(module).map((m) => [m.resource, m.kind]));
+  return !module.resources.some((r) => {
+    if (r.mode !== 'resource') return false;
+    if (OPAQUE_CREATORS.has(r.type)) return true;
+    if (r.type !== 'kubectl_manifest' && r.type !== 'kubernetes_manifest') return false;
+    const kind = kinds.get(r);
+    return kind === undefined || kind === 'Service' || kind.endsWith('List');
+  });
+}
+
 /** The `port` blocks of a Service's `spec`. */
 export function servicePortBlocks(service: Resource): Block[] {
   return blocksOf(firstBlock(service.block, 'spec'), 'port');
