@@ -109,7 +109,10 @@ testRule(rule, {
     },
     {
       name: 'a route in an owned namespace to a Service in another namespace',
-      code: service + owned + route('          name      = "traefik"\n          namespace = "kube-system"\n          port      = 9000', ownedRef),
+      code:
+        service +
+        owned +
+        route('          name      = "traefik"\n          namespace = "kube-system"\n          port      = 9000', ownedRef),
     },
     { name: 'kubernetes_ingress_v1 outside an owned namespace', code: service + ingress('"api"', 'number = 80') },
     { name: 'IngressRoute by reference and port number', code: service + namespace + route(byRef('80')) },

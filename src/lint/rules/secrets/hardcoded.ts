@@ -19,20 +19,24 @@ const optionsSchema = z
 
 type Options = z.infer<typeof optionsSchema>;
 
+const messages = {
+  namedLiteral:
+    '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
+  highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
+  shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
+  embedded:
+    'The config text sets {{name}} to a literal credential; template it from a Secret (an ExternalSecret `target.template`, or an env var the program expands) instead',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'secrets/hardcoded',
   defaultSeverity: 'error',
   summary:
     'No literal credential in env values, encoded bodies, variable defaults or locals; no private keys or token-shaped strings anywhere.',
   options: optionsSchema,
-  messages: {
-    namedLiteral:
-      '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
-    highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
-    shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
-    embedded:
-      'The config text sets {{name}} to a literal credential; template it from a Secret (an ExternalSecret `target.template`, or an env var the program expands) instead',
-  },
+  messages,
   check({ module, options, report }) {
     // One finding per literal, keyed by where the literal is written.
     const reported = new Set<string>();
@@ -51,7 +55,7 @@ export default createRule({
 });
 
 /** `range`: where to report; `literal`: where the literal is written (one finding per literal). */
-type Emit = (messageId: string, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
+type Emit = (messageId: MessageId, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
 
 /**
  * Token shapes and private key headers, wherever they are written outside

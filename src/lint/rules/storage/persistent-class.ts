@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { createRule } from '../../rule';
 import { moduleName } from '../../../terraform/k8s/blocks';
 import { mountsClaim, sqliteDatabases, type SqliteDatabase } from '../../../terraform/k8s/sqlite';
@@ -40,16 +39,15 @@ export default createRule({
       const cls = classOf(claim.spec);
       const data = { claim: claimLabel(claim), persistent, rule: ID, workload: claim.name ?? moduleName(module) };
       const address = claim.resource.address;
+      const subjects = claimNames(module, claim);
       if (cls.kind === 'default') {
-        if (isExcepted(constitution, ID, claimNames(module, claim))) continue;
         const range = (claim.spec ?? claim.block).headerRange;
         const database = sqliteOn(claim);
         const local = classWhere(constitution, (storage) => !storage.network);
         if (database && local !== undefined)
-          report({ messageId: 'sqliteDefault', data: { ...data, path: database.path, local }, range, address });
-        else report({ messageId: 'defaultClass', data, range, address });
+          report({ messageId: 'sqliteDefault', data: { ...data, path: database.path, local }, range, address, subjects });
+        else report({ messageId: 'defaultClass', data, range, address, subjects });
       } else if (cls.kind === 'known' && cls.name !== persistent) {
-        if (isExcepted(constitution, ID, claimNames(module, claim), cls.name)) continue;
         const database = sqliteOn(claim);
         const classData = { ...data, class: cls.name };
         if (database)

@@ -111,7 +111,7 @@ export default createRule({
 });
 
 /** A `moved` block from an unversioned type to its successor: Terraform accepts it, the provider fails the plan. */
-function checkMove(block: Block, report: (descriptor: ReportDescriptor) => void): void {
+function checkMove(block: Block, report: (descriptor: ReportDescriptor<'move'>) => void): void {
   const from = block.attributes['from'];
   const to = block.attributes['to'];
   if (!from || !to) return;
