@@ -50,9 +50,9 @@ export default createRule({
       } else if (cls.kind === 'known' && cls.name !== persistent) {
         const database = sqliteOn(claim);
         const classData = { ...data, class: cls.name };
-        if (database)
-          report({ messageId: 'sqliteClass', data: { ...classData, path: database.path }, range: cls.attribute.range, address });
-        else report({ messageId: 'otherClass', data: classData, range: cls.attribute.range, address });
+        const at = { range: cls.attribute.range, address, subjects, storageClass: cls.name };
+        if (database) report({ messageId: 'sqliteClass', data: { ...classData, path: database.path }, ...at });
+        else report({ messageId: 'otherClass', data: classData, ...at });
       }
     }
   },
