@@ -181,8 +181,8 @@ resource "kubernetes_config_map_v1" "config" {
     {
       name: 'random_password interpolations',
       code: withEnv(
-        env('DB_PASSWORD', '"\${random_password.db.result}"') +
-          env('DATABASE_URL', '"postgres://app:\${random_password.db.result}@db:5432/app"'),
+        env('DB_PASSWORD', '"${random_password.db.result}"') +
+          env('DATABASE_URL', '"postgres://app:${random_password.db.result}@db:5432/app"'),
       ),
     },
     {
