@@ -8,7 +8,7 @@
 import type { Expr, Range, Step, TemplatePart } from '../hcl/syntax';
 import { compareText } from '../util/compare';
 import type { LEntry, LVal } from './types';
-import { asText, entryOf, isWhollyKnown, numberText, str, toJson, toYaml, unknown, valuesEqual } from './values';
+import { asText, entryOf, isWhollyKnown, keyIn, numberText, partialMap, str, toJson, toYaml, unknown, valuesEqual } from './values';
 
 /** What a module instance provides to its expressions. */
 export interface Scope {
@@ -113,9 +113,19 @@ class Evaluator {
         range,
       };
     }
-    if (value.kind === 'unknown') return unknown(range, value.ref !== undefined ? extendRef(value.ref, step) : undefined);
+    if (value.kind === 'unknown') return this.unknownStep(value, step, range, env);
     const key = step.t === 'attr' ? str(step.name, step.range) : this.eval(step.key, env);
     return indexValue(value, key, range);
+  }
+
+  /** A step into an unknown value: a certain entry of a partially known map, else unknown (following the reference). */
+  private unknownStep(value: Extract<LVal, { kind: 'unknown' }>, step: Step, range: Range, env: Bindings): LVal {
+    if (value.partial) {
+      const key = asText(step.t === 'attr' ? str(step.name, step.range) : step.t === 'index' ? this.eval(step.key, env) : unknown(range));
+      const entry = key === undefined ? undefined : keyIn(value, key);
+      if (typeof entry === 'object') return entry.value;
+    }
+    return unknown(range, value.ref !== undefined ? extendRef(value.ref, step) : undefined);
   }
 
   // -- templates --------------------------------------------------------------
@@ -452,18 +462,32 @@ function encode(encoding: 'yaml' | 'json'): Fn {
   };
 }
 
+/**
+ * `merge`: later maps win. An unknown map argument keeps what is certain: the
+ * keys merged so far stay (a map can override a key, never remove one) with
+ * unknown values, its own certain entries (`partial`) apply, and the result
+ * may have other keys; later known maps still set their values.
+ */
 function merge(args: LVal[], range: Range): LVal {
-  const entries: LEntry[] = [];
+  let entries: LEntry[] = [];
+  let open = false;
+  const put = (entry: LEntry): void => {
+    entries = entries.filter((candidate) => candidate.key !== entry.key);
+    entries.push(entry);
+  };
   for (const arg of args) {
     if (arg.kind === 'null') continue;
-    if (arg.kind !== 'object') return unknown(range);
-    for (const entry of arg.entries) {
-      const existing = entries.findIndex((candidate) => candidate.key === entry.key);
-      if (existing >= 0) entries.splice(existing, 1);
-      entries.push(entry);
+    if (arg.kind === 'object') {
+      arg.entries.forEach(put);
+    } else if (arg.kind === 'unknown') {
+      open = true;
+      entries = entries.map((entry) => ({ ...entry, value: unknown(entry.value.range) }));
+      (arg.partial ?? []).forEach(put);
+    } else {
+      return unknown(range);
     }
   }
-  return { kind: 'object', entries, range };
+  return open ? partialMap(entries, range) : { kind: 'object', entries, range };
 }
 
 function concat(args: LVal[], range: Range): LVal {
@@ -570,7 +594,7 @@ function replace(args: LVal[], range: Range): LVal {
 }
 
 const FUNCTIONS: Record<string, Fn> = {
-  merge: strictTop(merge),
+  merge,
   concat: strictTop(concat),
   lookup: strictTop(lookup),
   coalesce,

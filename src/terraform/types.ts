@@ -14,6 +14,10 @@ import type { ParseError, Range } from '../hcl/syntax';
  * `count.index`, an unsupported function...). Rules never report on unknowns.
  * When the unknown is a plain reference (`kubernetes_service_v1.web.metadata[0].name`)
  * `ref` holds its traversal text, so cross-resource rules can follow it.
+ * When the unknown is a map of which some keys are certain (`merge(local.labels,
+ * var.extra)`), `partial` holds those entries (their values may be unknown);
+ * other keys may exist. Only code that asks for it (`knownMap`) reads `partial`:
+ * everywhere else the value is as unknown as any other.
  */
 export type LVal =
   | { kind: 'string'; value: string; range: Range; encodedFrom?: LVal; encoding?: 'yaml' | 'json' }
@@ -22,7 +26,7 @@ export type LVal =
   | { kind: 'null'; range: Range }
   | { kind: 'tuple'; items: LVal[]; range: Range }
   | { kind: 'object'; entries: LEntry[]; range: Range }
-  | { kind: 'unknown'; range: Range; ref?: string };
+  | { kind: 'unknown'; range: Range; ref?: string; partial?: LEntry[] };
 
 export interface LEntry {
   key: string;

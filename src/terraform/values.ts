@@ -47,6 +47,40 @@ export function mapOf(value: LVal | undefined): Map<string, LVal> {
   return out;
 }
 
+/**
+ * What is known of a map: the entries it certainly has (values possibly
+ * unknown) and whether it may have other keys (`open`). A known object is
+ * closed; an unknown map with certain entries (`merge(local.labels, var.extra)`)
+ * is open; anything else is not known to be a map at all.
+ */
+export interface KnownMap {
+  entries: LEntry[];
+  open: boolean;
+}
+
+export function knownMap(value: LVal | undefined): KnownMap | undefined {
+  if (value?.kind === 'object') return { entries: value.entries, open: false };
+  if (value?.kind === 'unknown' && value.partial) return { entries: value.partial, open: true };
+  return undefined;
+}
+
+/**
+ * A key of a map: its entry, `absent` when the map certainly lacks it, or
+ * `undecided` when the map is unknown or open and the key is not among its
+ * certain entries.
+ */
+export function keyIn(value: LVal | undefined, key: string): LEntry | 'absent' | 'undecided' {
+  const map = knownMap(value);
+  if (!map) return 'undecided';
+  for (let index = map.entries.length - 1; index >= 0; index--) if (map.entries[index]!.key === key) return map.entries[index]!;
+  return map.open ? 'undecided' : 'absent';
+}
+
+/** An unknown map that certainly has these entries (other keys may exist). */
+export function partialMap(entries: LEntry[], range: Range): LVal {
+  return { kind: 'unknown', range, partial: entries };
+}
+
 /** A value inside an object by a path of keys and list indexes. */
 export function dig(value: LVal | undefined, ...path: Array<string | number>): LVal | undefined {
   let current = value;

@@ -3,7 +3,7 @@
  */
 import type { Range } from '../../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from '../types';
-import { asText, dig, entryOf, isWhollyKnown, valuesEqual } from '../values';
+import { asText, dig, isWhollyKnown, keyIn, valuesEqual } from '../values';
 import { attr, attrString, attrValue, blocksOf, firstBlock, memo, metadataName, resolveResource, resourcesOf } from './blocks';
 import { manifests } from './manifests';
 import { type ContainerRef, type Workload, containers, workloads } from './workloads';
@@ -151,17 +151,18 @@ function addManifestPort(out: PortSet, port: LVal): void {
 
 /**
  * Whether a selector (a wholly known map) selects pods with these labels:
- * true, false, or undefined when an unknown label value decides it.
+ * true, false, or undefined when an unknown label decides it. Labels that are
+ * partly known (`merge(local.labels, var.extra)`) are judged on their certain
+ * entries: a certain label with another value rules the pods out.
  */
 export function selects(selector: LVal, labels: LVal | undefined): boolean | undefined {
   if (selector.kind !== 'object') return undefined;
-  if (labels === undefined) return false;
-  if (labels.kind !== 'object') return labels.kind === 'null' ? false : undefined;
+  if (labels === undefined || labels.kind === 'null') return false;
   let result: boolean | undefined = true;
   for (const wanted of selector.entries) {
-    const label = entryOf(labels, wanted.key);
-    if (!label) return false;
-    const equal = valuesEqual(wanted.value, label.value);
+    const label = keyIn(labels, wanted.key);
+    if (label === 'absent') return false;
+    const equal = label === 'undecided' ? undefined : valuesEqual(wanted.value, label.value);
     if (equal === false) return false;
     if (equal === undefined) result = undefined;
   }
@@ -217,6 +218,32 @@ export function findService(module: TfModule, name: LVal): ServiceLookup {
   if (service) return { kind: 'found', service };
   if (name.kind === 'unknown') return { kind: 'undecided' };
   return candidates.every((s) => metadataName(s) !== undefined) ? { kind: 'missing' } : { kind: 'undecided' };
+}
+
+/** Resource types that create objects the linter cannot see: a chart's Services, a called module's. */
+const OPAQUE_CREATORS = new Set(['helm_release']);
+
+/**
+ * Whether the module's own Services are all the Services of a namespace: the
+ * module creates the namespace (a `kubernetes_namespace` it names by reference
+ * or by literal), and nothing in the module can put a Service there unseen (a
+ * Helm chart, a called module, a manifest the linter cannot read or that is a
+ * Service itself). Any other namespace may hold Services of other modules or
+ * charts, so a name missing from the module proves nothing there.
+ */
+export function ownsServicesOf(module: TfModule, namespace: LVal | undefined): boolean {
+  if (namespace === undefined) return false;
+  const namespaces = resourcesOf(module, 'kubernetes_namespace').filter((r) => r.mode === 'resource');
+  if (resolveResource(module, namespace, namespaces) === undefined) return false;
+  if (module.moduleCalls.length > 0) return false;
+  const kinds = new Map(manifests(module).map((m) => [m.resource, m.kind]));
+  return !module.resources.some((r) => {
+    if (r.mode !== 'resource') return false;
+    if (OPAQUE_CREATORS.has(r.type)) return true;
+    if (r.type !== 'kubectl_manifest' && r.type !== 'kubernetes_manifest') return false;
+    const kind = kinds.get(r);
+    return kind === undefined || kind === 'Service' || kind.endsWith('List');
+  });
 }
 
 /** The `port` blocks of a Service's `spec`. */

@@ -3,7 +3,7 @@
  */
 import type { Range } from '../../hcl/syntax';
 import type { Attribute, Block, LVal, Resource, TfModule } from '../types';
-import { mapOf, stringOf } from '../values';
+import { knownMap, stringOf } from '../values';
 import { attr, attrString, attrValue, blocksOf, firstBlock, memo, metadataName, moduleName, resolveResource, resourcesOf } from './blocks';
 import { type ContainerRef, type Workload, containers, workloads } from './workloads';
 
@@ -30,6 +30,38 @@ export const podVolumes: (workload: Workload) => ReadonlyMap<string, Block> = me
     if (name !== undefined) volumes.set(name, v);
   }
   return volumes;
+});
+
+/** A volume the containers of a pod may mount: a pod `volume` block or a StatefulSet `volume_claim_template`. */
+export interface DeclaredVolume {
+  name: string;
+  block: Block;
+  claimTemplate: boolean;
+}
+
+/** The volumes a pod's containers may mount by name; `closed` when every name is known (no dynamic or unnamed one). */
+export interface DeclaredVolumes {
+  byName: ReadonlyMap<string, DeclaredVolume>;
+  closed: boolean;
+}
+
+/**
+ * The one reading of a pod's volumes every rule shares: its `volume` blocks and,
+ * for a StatefulSet, the claims of its `volume_claim_template`s, which the
+ * containers mount by the template's metadata name.
+ */
+export const declaredVolumes: (workload: Workload) => DeclaredVolumes = memo((workload) => {
+  const byName = new Map<string, DeclaredVolume>();
+  let closed = true;
+  const add = (block: Block, name: string | undefined, claimTemplate: boolean): void => {
+    if (block.dynamic || name === undefined) closed = false;
+    if (name !== undefined && !byName.has(name)) byName.set(name, { name, block, claimTemplate });
+  };
+  for (const block of blocksOf(workload.podSpec, 'volume')) add(block, attrString(block, 'name'), false);
+  if (workload.resource.canonicalType === 'kubernetes_stateful_set')
+    for (const block of blocksOf(workload.spec, 'volume_claim_template'))
+      add(block, attrString(firstBlock(block, 'metadata'), 'name'), true);
+  return { byName, closed };
 });
 
 /** The module's `kubernetes_persistent_volume_claim` a pod volume mounts. */
@@ -167,15 +199,21 @@ export interface Mount {
 
 /** The volume mounts of a container whose volume name and path are known. */
 export function mountsOf(module: TfModule, facts: StorageFacts, container: ContainerRef): Mount[] {
-  const volumes = podVolumes(container.workload);
+  const volumes = declaredVolumes(container.workload).byName;
   const out: Mount[] = [];
   for (const block of blocksOf(container.block, 'volume_mount')) {
     const volume = attrString(block, 'name');
     const attribute = attr(block, 'mount_path');
     const path = stringOf(attribute?.value());
     if (volume === undefined || attribute === undefined || path === undefined || !path.startsWith('/')) continue;
-    const volumeBlock = volumes.get(volume);
-    const backing = volumeBlock ? backingOfVolume(module, facts, volumeBlock) : backingOfTemplate(facts, container.workload, volume);
+    const declared = volumes.get(volume);
+    const volumeBlock = declared && !declared.claimTemplate ? declared.block : undefined;
+    const backing =
+      declared === undefined
+        ? undefined
+        : declared.claimTemplate
+          ? backingOfTemplate(facts, declared)
+          : backingOfVolume(module, facts, declared.block);
     out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
   }
   return out;
@@ -222,13 +260,10 @@ function backingOfVolume(module: TfModule, facts: StorageFacts, volume: Block): 
   return undefined;
 }
 
-/** A mount with no pod volume of its name uses the StatefulSet's claim template of that name. */
-function backingOfTemplate(facts: StorageFacts, workload: Workload, volume: string): Backing | undefined {
-  if (workload.resource.canonicalType !== 'kubernetes_stateful_set') return undefined;
-  const template = blocksOf(workload.spec, 'volume_claim_template').find((t) => attrString(firstBlock(t, 'metadata'), 'name') === volume);
-  if (!template) return undefined;
-  const cls = classOf(firstBlock(template, 'spec'));
-  return cls.kind === 'known' ? classBacking(facts, cls.name, volume) : undefined;
+/** The claim a StatefulSet's claim template gives each pod. */
+function backingOfTemplate(facts: StorageFacts, template: DeclaredVolume): Backing | undefined {
+  const cls = classOf(firstBlock(template.block, 'spec'));
+  return cls.kind === 'known' ? classBacking(facts, cls.name, template.name) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -247,12 +282,18 @@ export function absolutePaths(text: string): string[] {
   return out;
 }
 
-/** Known annotations of a claim's metadata: the map, or undefined when it cannot be read. */
-export function annotationsOf(metadata: Block | undefined): { attribute: Attribute | undefined; entries: Map<string, LVal> } | undefined {
+/**
+ * Known annotations of a claim's metadata: the certain entries, `open` when the
+ * map may hold other keys (`merge(local.annotations, var.extra)`), or undefined
+ * when nothing of it can be read.
+ */
+export function annotationsOf(
+  metadata: Block | undefined,
+): { attribute: Attribute | undefined; entries: Map<string, LVal>; open: boolean } | undefined {
   const attribute = attr(metadata, 'annotations');
-  if (!attribute) return { attribute: undefined, entries: new Map() };
-  const value = attribute.value();
-  return value.kind === 'object' ? { attribute, entries: mapOf(value) } : undefined;
+  if (!attribute) return { attribute: undefined, entries: new Map(), open: false };
+  const map = knownMap(attribute.value());
+  return map && { attribute, entries: new Map(map.entries.map((entry) => [entry.key, entry.value])), open: map.open };
 }
 
 // ---------------------------------------------------------------------------

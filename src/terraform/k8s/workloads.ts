@@ -3,7 +3,8 @@
  */
 import type { Range } from '../../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from '../types';
-import { attrString, attrValue, blocksOf, firstBlock, memo } from './blocks';
+import { attrString, attrValue, blocksOf, firstBlock, memo, metadataName } from './blocks';
+import { keyIn, stringOf } from '../values';
 
 /** Workload kinds whose pods run until stopped (probes and scheduling matter). */
 const LONG_RUNNING = new Set([
@@ -143,3 +144,20 @@ export function resourceEntries(container: Block, field: 'requests' | 'limits'):
   for (const entry of value.entries) out.set(entry.key, { value: entry.value, range: entry.keyRange });
   return out;
 }
+/** Label keys that name the app a workload runs. */
+const APP_LABELS = ['app', 'app.kubernetes.io/name'];
+
+/**
+ * The names a workload goes by: its resource name, its metadata name and the
+ * `app` (or `app.kubernetes.io/name`) label of its pod template or metadata,
+ * as far as they are known.
+ */
+export const workloadNames: (workload: Workload) => readonly string[] = memo((workload) => {
+  const names = [workload.resource.name, metadataName(workload.resource)];
+  for (const labels of [attrValue(workload.podMetadata, 'labels'), attrValue(firstBlock(workload.resource.block, 'metadata'), 'labels')])
+    for (const key of APP_LABELS) {
+      const entry = keyIn(labels, key);
+      if (typeof entry === 'object') names.push(stringOf(entry.value));
+    }
+  return [...new Set(names.filter((name): name is string => name !== undefined))];
+});

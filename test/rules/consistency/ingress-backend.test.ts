@@ -23,7 +23,7 @@ resource "kubernetes_service_v1" "web" {
 `;
 
 /** An IngressRoute whose single service entry is `entry` (indented for its place). */
-function route(entry: string): string {
+function route(entry: string, routeNamespace = 'var.namespace'): string {
   return `
 resource "kubectl_manifest" "ingress_route" {
   yaml_body = yamlencode({
@@ -31,7 +31,7 @@ resource "kubectl_manifest" "ingress_route" {
     kind       = "IngressRoute"
     metadata = {
       name      = local.app_name
-      namespace = var.namespace
+      namespace = ${routeNamespace}
     }
     spec = {
       entryPoints = ["websecure"]
@@ -50,12 +50,12 @@ ${entry}
 
 const byRef = (port: string): string => `          name = kubernetes_service_v1.web.metadata[0].name\n          port = ${port}`;
 
-function ingress(name: string, port: string): string {
+function ingress(name: string, port: string, metadata = ''): string {
   return `
 resource "kubernetes_ingress_v1" "web" {
   metadata {
     name = local.app_name
-  }
+${metadata}  }
 
   spec {
     rule {
@@ -84,8 +84,37 @@ resource "kubernetes_ingress_v1" "web" {
 
 const namespace = 'variable "namespace" {\n  type    = string\n  default = "default"\n}\n';
 
+/** The module creates the namespace its route lives in: its Services are all the Services there. */
+const owned = `resource "kubernetes_namespace_v1" "web" {
+  metadata {
+    name = "web"
+  }
+}
+`;
+const ownedRef = 'kubernetes_namespace_v1.web.metadata[0].name';
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a route to a Service of a shared namespace another module or chart may define',
+      code: service + namespace + route('          name = "wbe"\n          port = 80'),
+    },
+    {
+      name: 'a route to a chart Service in kube-system',
+      code: service + namespace + route('          name = "traefik-dashboard"\n          port = 9000', '"kube-system"'),
+    },
+    {
+      name: 'a route in an owned namespace beside a Helm chart that may define the Service',
+      code: `${service}${owned}resource "helm_release" "ui" {\n  name      = "ui"\n  chart     = "ui"\n  namespace = ${ownedRef}\n}\n${route('          name = "ui"\n          port = 80', ownedRef)}`,
+    },
+    {
+      name: 'a route in an owned namespace to a Service in another namespace',
+      code:
+        service +
+        owned +
+        route('          name      = "traefik"\n          namespace = "kube-system"\n          port      = 9000', ownedRef),
+    },
+    { name: 'kubernetes_ingress_v1 outside an owned namespace', code: service + ingress('"api"', 'number = 80') },
     { name: 'IngressRoute by reference and port number', code: service + namespace + route(byRef('80')) },
     {
       name: 'IngressRoute by literal name and port name',
@@ -121,9 +150,9 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'IngressRoute literal name of no Service',
-      code: service + namespace + route('          name = "wbe"\n          port = 80'),
-      expected: [{ messageId: 'unknownService', line: 39, column: 11 }],
+      name: 'IngressRoute literal name of no Service in the namespace the module owns',
+      code: service + owned + route('          name = "wbe"\n          port = 80', ownedRef),
+      expected: [{ messageId: 'unknownService', line: 40, column: 11 }],
     },
     {
       name: 'IngressRoute port number the Service lacks',
@@ -136,9 +165,9 @@ testRule(rule, {
       expected: [{ messageId: 'unknownPort', line: 40, column: 11 }],
     },
     {
-      name: 'kubernetes_ingress_v1 literal name of no Service',
-      code: service + ingress('"api"', 'number = 80'),
-      expected: [{ messageId: 'unknownService', line: 36, column: 15 }],
+      name: 'kubernetes_ingress_v1 literal name of no Service in the namespace the module owns',
+      code: service + owned + ingress('"api"', 'number = 80', '    namespace = "web"\n'),
+      expected: [{ messageId: 'unknownService', line: 42, column: 15 }],
     },
     {
       name: 'kubernetes_ingress_v1 port the Service lacks',

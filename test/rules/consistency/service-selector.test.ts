@@ -40,6 +40,9 @@ resource "kubernetes_deployment_v1" "${name}" {
 `;
 }
 
+const tagVariable = 'variable "image_tag" {\n  type = string\n}\n';
+const extraVariable = 'variable "extra_labels" {\n  type = map(string)\n}\n';
+
 function service(selector: string): string {
   return `
 resource "kubernetes_service_v1" "web" {
@@ -190,6 +193,18 @@ ${service('{ app = local.app_name }')}`,
       code: 'resource "kubernetes_service_v1" "ext" {\n  metadata {\n    name = "ext"\n  }\n\n  spec {\n    port {\n      port = 5432\n    }\n  }\n}\n',
     },
     {
+      name: 'pod labels merged with a version from a variable without default',
+      code: `${locals}${tagVariable}${deployment('web', 'merge(local.labels, { version = var.image_tag })')}${service('{ app = local.app_name }')}`,
+    },
+    {
+      name: 'pod labels merged with a map of unknown keys may override the selected value',
+      code: `${locals}${extraVariable}${deployment('web', 'merge(local.labels, var.extra_labels)')}${service('{ app = "other" }')}`,
+    },
+    {
+      name: 'known labels after a map of unknown keys select one of two workloads',
+      code: `${locals}${extraVariable}${deployment('web', 'merge(var.extra_labels, local.labels)')}${deployment('worker', 'merge(var.extra_labels, { app = "worker" })')}${service('{ app = local.app_name }')}`,
+    },
+    {
       name: 'selector value from a variable with a default',
       code: `${locals}variable "app" {\n  type    = string\n  default = "web"\n}\n${deployment('web', 'local.labels')}${service('{ app = var.app }')}`,
     },
@@ -240,6 +255,16 @@ resource "kubernetes_manifest" "legacy" {
 }
 ${service('{ app = local.app_name }')}`,
       expected: [{ messageId: 'several', line: 54, column: 5 }],
+    },
+    {
+      name: 'a known label after a map of unknown keys rules the pods out',
+      code: `${locals}${extraVariable}${deployment('web', 'merge(var.extra_labels, { app = "wbe" })')}${service('{ app = local.app_name }')}`,
+      expected: [{ messageId: 'none', line: 43, column: 5 }],
+    },
+    {
+      name: 'two workloads whose certain labels both match',
+      code: `${locals}${extraVariable}${deployment('web', 'merge(var.extra_labels, local.labels)')}${deployment('worker', 'merge(var.extra_labels, local.labels)')}${service('{ app = local.app_name }')}`,
+      expected: [{ messageId: 'several', line: 68, column: 5 }],
     },
     {
       name: 'selector value differs from the template',

@@ -86,8 +86,61 @@ const cronJob = `resource "kubernetes_cron_job_v1" "backup" {
 }
 `;
 
+/** A StatefulSet whose container mounts `mounts`, with claim templates named `templates` and a config volume. */
+function statefulSet(mounts: string, templates: string[]): string {
+  const claims = templates
+    .map(
+      (name) => `
+    volume_claim_template {
+      metadata {
+        name = "${name}"
+      }
+
+      spec {
+        access_modes       = ["ReadWriteOnce"]
+        storage_class_name = "local-path"
+
+        resources {
+          requests = {
+            storage = "1Gi"
+          }
+        }
+      }
+    }
+`,
+    )
+    .join('');
+  return `resource "kubernetes_stateful_set_v1" "db" {
+  metadata {
+    name = "db"
+  }
+
+  spec {
+    service_name = "db"
+
+    selector {
+      match_labels = { app = "db" }
+    }
+
+    template {
+      metadata {
+        labels = { app = "db" }
+      }
+
+      spec {
+${container('db', mounts)}${volume('config')}      }
+    }
+${claims}  }
+}
+`;
+}
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a StatefulSet mounts the claims of its volume_claim_templates',
+      code: statefulSet(mount('data', '/var/lib/postgresql/data') + mount('wal', '/wal') + mount('config', '/etc/db'), ['data', 'wal']),
+    },
     {
       name: 'mounts name declared volumes',
       code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data') + volume('config')),
@@ -122,6 +175,19 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a StatefulSet mount named after no volume and no claim template',
+      code: statefulSet(mount('data', '/data') + mount('logs', '/logs'), ['data']),
+      expected: [
+        {
+          messageId: 'undeclared',
+          line: 29,
+          column: 13,
+          message:
+            'Container "db" mounts volume "logs", which the pod does not declare: add a volume block (or, in a StatefulSet, a volume_claim_template) named "logs" or fix the name (declared: config, data)',
+        },
+      ],
+    },
     {
       name: 'mount of an undeclared volume',
       code: deployment(container('web', mount('data', '/data') + mount('config', '/etc/web')) + volume('data')),

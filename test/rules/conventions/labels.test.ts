@@ -69,8 +69,22 @@ ${metadata}    }
 }
 `;
 
+const extraVariable = 'variable "extra_labels" {\n  type = map(string)\n}\n';
+
 testRule(rule, {
   valid: [
+    {
+      name: 'template labels merged with a version from a variable without default',
+      code: `${locals}variable "image_tag" {\n  type = string\n}\n${deployment('local.labels', 'merge(local.labels, { version = var.image_tag })')}`,
+    },
+    {
+      name: 'template labels merged with a map of unknown keys',
+      code: extraVariable + locals + deployment('{ app = local.app_name, tier = "web" }', 'merge(local.labels, var.extra_labels)'),
+    },
+    {
+      name: 'labels merged with a map of unknown keys may hold a required one',
+      code: extraVariable + configMap('    labels = merge({ managed-by = "terraform" }, var.extra_labels)\n'),
+    },
     { name: 'labels from locals', code: locals + configMap('    labels = local.labels\n') },
     { name: 'recommended label style', code: configMap('    labels = {\n      "app.kubernetes.io/name" = "web"\n    }\n') },
     {
@@ -93,6 +107,11 @@ testRule(rule, {
     { name: 'a data source is not linted', code: 'data "kubernetes_config_map_v1" "other" {\n  metadata {\n    name = "other"\n  }\n}\n' },
   ],
   invalid: [
+    {
+      name: 'a certain template label after a map of unknown keys differs from the selector',
+      code: extraVariable + locals + deployment('local.labels', 'merge(var.extra_labels, { app = "api" })'),
+      expected: [{ messageId: 'selectorNotInTemplate', line: 22, column: 7 }],
+    },
     { name: 'no labels at all', code: configMap(''), expected: [{ messageId: 'missing', line: 3, column: 3 }] },
     {
       name: 'labels without a required key',

@@ -84,6 +84,131 @@ resource "kubectl_manifest" "auth_middleware" {
 testRule(rule, {
   valid: [
     {
+      name: 'values that name a key, a Secret or a path',
+      code: `locals {
+  github_secret_key  = "token"
+  runner_secret_name = "github-runner"
+  token_parameter    = "/github/token"
+}
+
+resource "helm_release" "external_dns" {
+  name  = "external-dns"
+  chart = "external-dns"
+  values = [yamlencode({
+    cloudflare = {
+      secret = "cloudflare-api-key"
+    }
+    env = [{ name = "CF_API_TOKEN", valueFrom = { secretKeyRef = { name = "cloudflare", key = "api-token" } } }]
+  })]
+}
+`,
+    },
+    {
+      name: 'access key ids and user names',
+      code: withEnv(
+        env('MINIO_ACCESS_KEY', '"appflowy"') + env('AWS_ACCESS_KEY_ID', '"minio"') + env('SMTP_USERNAME', '"alerts@example.com"'),
+      ),
+    },
+    {
+      name: 'well-known Kubernetes values, KMS aliases, status words and annotation keys',
+      code: `locals {
+  kms_key      = "alias/terraform-state"
+  token_status = "active"
+  annotations = {
+    "nginx.ingress.kubernetes.io/auth-secret" = "basic-auth"
+    "cert-manager.io/secret-template"         = "kubernetes.io/tls"
+  }
+}
+
+resource "kubernetes_deployment_v1" "app" {
+  metadata {
+    name = "app"
+  }
+
+  spec {
+    template {
+      spec {
+        affinity {
+          pod_anti_affinity {
+            required_during_scheduling_ignored_during_execution {
+              topology_key = "kubernetes.io/hostname"
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'placeholders in settings, URLs and config templates',
+      code: `variable "admin_password" {
+  description = "Admin password (set in terraform.tfvars)"
+  type        = string
+  default     = "<password>"
+}
+
+locals {
+  api_token         = "CHANGEME"
+  smtp_password     = "SMTP_PASSWORD_PLACEHOLDER"
+  database_url      = "postgres://app:<password>@db:5432/app"
+}
+
+resource "kubernetes_config_map_v1" "config" {
+  metadata {
+    name = "app"
+  }
+
+  data = {
+    "config.yml" = <<-EOT
+      database:
+        user: app
+        password: \${DB_PASSWORD}
+      smtp:
+        password: "{{ .Env.SMTP_PASSWORD }}"
+    EOT
+    "nginx.conf" = <<-EOT
+      location / {
+        proxy_set_header Authorization $http_authorization;
+        proxy_pass http://app:8080;
+      }
+    EOT
+  }
+}
+`,
+    },
+    {
+      name: 'random_password interpolations',
+      code: withEnv(
+        env('DB_PASSWORD', '"${random_password.db.result}"') +
+          env('DATABASE_URL', '"postgres://app:${random_password.db.result}@db:5432/app"'),
+      ),
+    },
+    {
+      name: 'nothing inside comments',
+      code: `# Bootstrap token for the first run: ghp_0123456789abcdefghijABCDEFGHIJ012345
+# db_password = "hunter2"
+/*
+resource "kubernetes_secret_v1" "old" {
+  data = {
+    password = "hunter2"
+    url      = "postgres://app:hunter2@db:5432/app"
+  }
+}
+*/
+locals {
+  app_name = "app" # api_token = "k-1234"
+}
+`,
+    },
+    {
+      name: 'entropy alone never decides',
+      code: withEnv(
+        env('BUILD_SHA', '"9f8e7d6c5b4a39281706f5e4d3c2b1a0"') + env('INSTANCE_UUID', '"3f2b9c1e-7a4d-4e8b-9f10-2c6d5e4a3b21"'),
+      ),
+    },
+    {
       name: 'a Traefik basicAuth naming the Secret its ExternalSecret writes',
       code: BASIC_AUTH('"${local.app_name}-basic-auth"'),
     },
@@ -219,6 +344,63 @@ resource "kubectl_manifest" "ingress_route" {
   ],
   invalid: [
     {
+      name: 'a literal password passed as a module argument',
+      files: {
+        'main.tf': `module "db" {
+  source      = "./db"
+  db_password = "Wint3r-is-c0ming"
+}
+`,
+        'db/main.tf': `variable "db_password" {
+  description = "Password"
+  type        = string
+  sensitive   = true
+}
+`,
+      },
+      expected: [{ messageId: 'namedLiteral', file: 'main.tf', line: 3, column: 3 }],
+    },
+    {
+      name: 'a password in a URL',
+      code: withEnv(env('DATABASE_URL', '"postgres://app:S3cret-pass@db:5432/app"')),
+      expected: [{ messageId: 'shape', line: 15, column: 22 }],
+    },
+    {
+      name: 'Authorization and Password values inside ConfigMap bodies',
+      code: `resource "kubernetes_config_map_v1" "proxy" {
+  metadata {
+    name = "proxy"
+  }
+
+  data = {
+    "nginx.conf" = <<-EOT
+      location / {
+        proxy_set_header Authorization "Basic YWRtaW46aHVudGVyMg==";
+        proxy_pass http://app:8080;
+      }
+    EOT
+    "app.yml" = <<-EOT
+      smtp:
+        host: mail.example.com
+        password: Wint3r-is-c0ming
+    EOT
+    "settings.json" = <<-EOT
+      { "apiToken": "q8Zr2LmX7tWv" }
+    EOT
+    "upstream.conf" = <<-EOT
+      proxy_set_header X-Password "Wint3r-is-c0ming";
+    EOT
+  }
+}
+`,
+      expected: [
+        { messageId: 'embedded', line: 7, column: 5 },
+        { messageId: 'embedded', line: 13, column: 5 },
+        { messageId: 'embedded', line: 18, column: 5 },
+        { messageId: 'embedded', line: 21, column: 5 },
+      ],
+    },
+    {
       name: 'a Traefik basicAuth secret that is no Secret of the module but a literal',
       code: BASIC_AUTH('"correct-horse-battery-staple"'),
       expected: [{ messageId: 'namedLiteral', line: 31, column: 9 }],
@@ -250,7 +432,7 @@ resource "kubectl_manifest" "ingress_route" {
       expected: [{ messageId: 'namedLiteral', file: 'variables.tf', line: 4, column: 3 }],
     },
     {
-      name: 'locals and an encoded config body',
+      name: 'locals and an encoded config body (the access key id is no credential)',
       code: `locals {
   app_name = "app"
   env = {
@@ -273,12 +455,11 @@ resource "kubernetes_config_map_v1" "litestream" {
 `,
       expected: [
         { messageId: 'namedLiteral', line: 4, column: 5 },
-        { messageId: 'namedLiteral', line: 15, column: 7 },
         { messageId: 'namedLiteral', line: 16, column: 7 },
       ],
     },
     {
-      name: 'private key and token shapes anywhere, comments included',
+      name: 'private key and token shapes anywhere outside comments',
       code: `# bootstrap with ghp_0123456789abcdefghijABCDEFGHIJ012345
 resource "kubernetes_secret_v1" "tls" {
   metadata {
@@ -297,7 +478,6 @@ resource "kubernetes_secret_v1" "tls" {
 }
 `,
       expected: [
-        { messageId: 'shape', line: 1, column: 18 },
         { messageId: 'shape', line: 9, column: 7 },
         { messageId: 'shape', line: 13, column: 18 },
         { messageId: 'shape', line: 14, column: 18 },
@@ -326,7 +506,7 @@ resource "helm_release" "app" {
 
   set {
     name  = "auth.adminPassword"
-    value = "changeme"
+    value = "Tr0ub4dor&3"
   }
 }
 `,

@@ -79,8 +79,64 @@ const statefulSet = (cls: string): string => `resource "kubernetes_stateful_set_
 }
 `;
 
+/** A claim (class line given) mounted by an app that keeps its SQLite database on it. */
+const sqliteApp = (classLine: string): string => `resource "kubernetes_persistent_volume_claim_v1" "kuma" {
+  metadata {
+    name = "uptime-kuma"
+  }
+
+  spec {
+${classLine}    access_modes = ["ReadWriteOnce"]
+  }
+}
+
+resource "kubernetes_deployment_v1" "kuma" {
+  metadata {
+    name = "uptime-kuma"
+  }
+
+  spec {
+    template {
+      spec {
+        container {
+          name  = "kuma"
+          image = "louislam/uptime-kuma:1"
+
+          env {
+            name  = "DATABASE_URL"
+            value = "sqlite:///app/data/kuma.db"
+          }
+
+          volume_mount {
+            name       = "data"
+            mount_path = "/app/data"
+          }
+        }
+
+        volume {
+          name = "data"
+
+          persistent_volume_claim {
+            claim_name = kubernetes_persistent_volume_claim_v1.kuma.metadata[0].name
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a SQLite claim on a node-local class with its exception',
+      code: sqliteApp('    storage_class_name = "local-path"\n'),
+      constitution: {
+        exceptions: [
+          { rule: 'storage/persistent-class', workload: 'uptime-kuma', class: 'local-path', reason: 'SQLite, replicated by litestream' },
+        ],
+      },
+    },
     { name: 'claim on the persistent class', code: onClass('"glusterfs-nfs"') },
     {
       name: 'class from a variable default',
@@ -141,6 +197,32 @@ ${onClass('var.storage_class')}`,
     },
   ],
   invalid: [
+    {
+      name: 'a SQLite claim on a node-local class is offered the exception, not the network class',
+      code: sqliteApp('    storage_class_name = "local-path"\n'),
+      expected: [
+        {
+          messageId: 'sqliteClass',
+          line: 7,
+          column: 5,
+          message:
+            'Claim "uptime-kuma" uses storage class "local-path", not the persistent class "glusterfs-nfs", but holds the SQLite database /app/data/kuma.db, which must not move to network storage (storage/sqlite-on-network): add a constitution exception `{ rule: "storage/persistent-class", workload: "uptime-kuma", class: "local-path", reason: "..." }` saying why, or keep the database on an emptyDir replicated with litestream',
+        },
+      ],
+    },
+    {
+      name: 'a SQLite claim without a class is offered a node-local class with the exception',
+      code: sqliteApp(''),
+      expected: [
+        {
+          messageId: 'sqliteDefault',
+          line: 6,
+          column: 3,
+          message:
+            'Claim "uptime-kuma" has no `storage_class_name` and holds the SQLite database /app/data/kuma.db, which must not live on network storage (storage/sqlite-on-network): set `storage_class_name = "local-path"` with a constitution exception `{ rule: "storage/persistent-class", workload: "uptime-kuma", class: "local-path", reason: "..." }`, or keep the database on an emptyDir replicated with litestream',
+        },
+      ],
+    },
     { name: 'claim on local-path', code: onClass('"local-path"'), expected: [{ messageId: 'otherClass', line: 11, column: 5 }] },
     {
       name: 'claim without storage_class_name',

@@ -119,7 +119,7 @@ ${mount('data', '/prometheus')}        }
           line: 23,
           column: 13,
           message:
-            'TSDB directory /prometheus is on volume "data", claim "prometheus-data" of class "glusterfs-nfs", served over NFS, which the TSDB does not support (it can corrupt data): use a class that is not NFS, such as "local-path"',
+            'TSDB directory /prometheus is on volume "data", claim "prometheus-data" of class "glusterfs-nfs", served over NFS, which the TSDB does not support (it can corrupt data): use a class that is not NFS, such as "local-path", with a constitution exception for storage/persistent-class giving this reason',
         },
       ],
     },

@@ -31,8 +31,60 @@ const annotated = (value: string): string => `    annotations = {
     }
 `;
 
+/** A media module running two servers, each a Deployment with its own `app` label and claim. */
+const media = (jellyfinVolume: string, plexVolume: string): string => {
+  const app = (
+    resource: string,
+    name: string,
+    volume: string,
+  ): string => `resource "kubernetes_persistent_volume_claim_v1" "${resource}_config" {
+  metadata {
+    name = "${name}-config"
+    annotations = {
+      volume-name = "${volume}"
+    }
+  }
+
+  spec {
+    storage_class_name = "glusterfs-nfs"
+    access_modes       = ["ReadWriteMany"]
+  }
+}
+
+resource "kubernetes_deployment_v1" "${resource}" {
+  metadata {
+    name = "${name}"
+  }
+
+  spec {
+    template {
+      metadata {
+        labels = { app = "${name}" }
+      }
+
+      spec {
+        container {
+          name  = "${name}"
+          image = "${name}/${name}:latest"
+        }
+      }
+    }
+  }
+}
+`;
+  return `${app('jellyfin', 'jellyfin', jellyfinVolume)}\n${app('plex', 'plex-server', plexVolume)}`;
+};
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a module of several apps names volumes after each workload',
+      files: { 'media/main.tf': media('jellyfin_config', 'plex_server_config') },
+    },
+    {
+      name: 'annotations merged with a map of unknown keys may hold volume-name',
+      code: claim('    annotations = merge({ owner = "grafana" }, var.annotations)\n'),
+    },
     { name: 'service_type from local.app_name', code: claim(annotated('"grafana_plugins"')) },
     { name: 'built from local.app_name', code: claim(annotated('"${local.app_name}_plugins"')) },
     {
@@ -95,6 +147,25 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a volume of a multi-app module named after no app',
+      files: { 'media/main.tf': media('jellyfin_config', 'emby_config') },
+      expected: [
+        {
+          messageId: 'pattern',
+          file: 'media/main.tf',
+          line: 40,
+          column: 21,
+          message:
+            'Volume name "emby_config" is not `<service>_<type>` for a service of this module (media, jellyfin, plex, plex_server): use e.g. "plex_server_config"',
+        },
+      ],
+    },
+    {
+      name: 'a certain volume-name beside a map of unknown keys is still judged',
+      code: claim('    annotations = merge(var.annotations, { volume-name = "plugins" })\n'),
+      expected: [{ messageId: 'pattern', line: 9, column: 58 }],
+    },
     {
       name: 'no annotations at all',
       code: claim(''),

@@ -1,6 +1,6 @@
-import { attr, descendants, firstBlock, resourcesOf } from '../../../terraform/k8s/blocks';
+import { attr, attrValue, descendants, firstBlock, resourcesOf } from '../../../terraform/k8s/blocks';
 import { manifests, type Manifest } from '../../../terraform/k8s/manifests';
-import { findService, portIn, servicePorts } from '../../../terraform/k8s/services';
+import { findService, ownsServicesOf, portIn, servicePorts } from '../../../terraform/k8s/services';
 import { createRule, type RuleContext } from '../../rule';
 import type { Range } from '../../../hcl/syntax';
 import type { LVal, Resource } from '../../../terraform/types';
@@ -14,6 +14,8 @@ import { asText, dig, entryOf, stringOf, valuesEqual } from '../../../terraform/
 
 interface Backend {
   name: { value: LVal; range: Range };
+  /** The namespace the Service is looked up in: the entry's own, else the route's; undefined when none is written. */
+  namespace: LVal | undefined;
   port: { value: LVal; range: Range } | undefined;
   address: string;
 }
@@ -21,10 +23,10 @@ interface Backend {
 export default createRule({
   id: 'consistency/ingress-backend',
   defaultSeverity: 'error',
-  summary: 'Ingress and IngressRoute backends name a Service and a port the module defines',
+  summary: 'Ingress and IngressRoute backends name a Service and a port the module defines (in a namespace the module owns)',
   messages: {
     unknownService:
-      'Backend Service "{{name}}" is not defined in this module: refer to the Service resource (kubernetes_service_v1.<name>.metadata[0].name) or fix the name',
+      'Backend Service "{{name}}" is not defined in this module, which owns its namespace: refer to the Service resource (kubernetes_service_v1.<name>.metadata[0].name) or fix the name',
     unknownPort: 'Service "{{service}}" has no port {{port}} (it has: {{ports}}): use one of its port numbers or names',
   },
   check(context) {
@@ -38,7 +40,8 @@ export default createRule({
 
 function checkBackend(context: RuleContext<Record<string, never>>, backend: Backend): void {
   const lookup = findService(context.module, backend.name.value);
-  if (lookup.kind === 'missing') {
+  // Only a namespace the module owns outright proves a name missing; elsewhere a chart or another module may define it.
+  if (lookup.kind === 'missing' && ownsServicesOf(context.module, backend.namespace)) {
     const name = stringOf(backend.name.value) ?? '';
     context.report({ messageId: 'unknownService', data: { name }, range: backend.name.range, address: backend.address });
     return;
@@ -79,6 +82,7 @@ function routeService(service: LVal, namespace: LVal | undefined, resource: Reso
   const port = entryOf(service, 'port');
   return {
     name: { value: name.value, range: name.keyRange },
+    namespace: otherNamespace?.value ?? namespace,
     port: port && { value: port.value, range: port.keyRange },
     address: resource.address,
   };
@@ -98,6 +102,7 @@ function ingressBackends(ingress: Resource): Backend[] {
       return [
         {
           name: { value: name.value(), range: name.range },
+          namespace: attrValue(firstBlock(ingress.block, 'metadata'), 'namespace'),
           port: port && { value: port.value(), range: port.range },
           address: ingress.address,
         },

@@ -1,10 +1,11 @@
-import { attr, attrString, blocksOf } from '../../../terraform/k8s/blocks';
-import { podVolumes } from '../../../terraform/k8s/storage';
+import { attr, blocksOf } from '../../../terraform/k8s/blocks';
+import { declaredVolumes } from '../../../terraform/k8s/storage';
 import { containers, workloads, type ContainerRef, type Workload } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
 
 /**
- * A volume_mount must name a volume of its pod, and a container cannot mount
+ * A volume_mount must name a volume of its pod (a `volume` block, or a
+ * StatefulSet's `volume_claim_template`), and a container cannot mount
  * two volumes at one path: the API server rejects both, but only at apply time.
  */
 export default createRule({
@@ -13,14 +14,13 @@ export default createRule({
   summary: 'Volume mounts name a declared pod volume and use each mount path once per container',
   messages: {
     undeclared:
-      'Container "{{container}}" mounts volume "{{volume}}", which the pod does not declare: add a volume block named "{{volume}}" or fix the name (declared: {{declared}})',
+      'Container "{{container}}" mounts volume "{{volume}}", which the pod does not declare: add a volume block (or, in a StatefulSet, a volume_claim_template) named "{{volume}}" or fix the name (declared: {{declared}})',
     duplicatePath: 'Container "{{container}}" mounts two volumes at "{{path}}": give each volume_mount its own mount_path',
   },
   check(context) {
     for (const workload of workloads(context.module)) {
       // A dynamic or unnamed volume may declare any name: only literal volume lists can be checked.
-      const volumes = blocksOf(workload.podSpec, 'volume');
-      const closed = volumes.every((v) => !v.dynamic && attrString(v, 'name') !== undefined);
+      const { closed } = declaredVolumes(workload);
       for (const container of containers(workload)) {
         if (closed) checkNames(context, workload, container);
         checkPaths(context, workload, container);
@@ -36,7 +36,7 @@ function containerLabel(container: ContainerRef): string {
 }
 
 function checkNames(context: Context, workload: Workload, container: ContainerRef): void {
-  const declared = podVolumes(workload);
+  const declared = declaredVolumes(workload).byName;
   for (const mount of blocksOf(container.block, 'volume_mount')) {
     const name = attr(mount, 'name');
     const value = name?.value();

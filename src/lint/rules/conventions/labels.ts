@@ -3,8 +3,8 @@ import { manifests, type Manifest } from '../../../terraform/k8s/manifests';
 import { workloads } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
 import type { Range } from '../../../hcl/syntax';
-import type { Attribute, LVal, Resource } from '../../../terraform/types';
-import { dig, entryOf, valuesEqual, within } from '../../../terraform/values';
+import type { Attribute, LEntry, LVal, Resource } from '../../../terraform/types';
+import { dig, entryOf, keyIn, knownMap, valuesEqual, within } from '../../../terraform/values';
 
 /**
  * Labels are how the cluster's objects are found, selected and cleaned up; the
@@ -77,21 +77,19 @@ function checkManifestMetadata(context: Context, manifest: Manifest): void {
   checkRequiredKeys(context, labels.value, labels.keyRange, object, manifest.resource.address);
 }
 
-/** Keys of a known map are known even when some values are not. */
+/** Keys of a known map are known even when some values are not; a partly known map may hold the key among its unknown ones. */
 function checkRequiredKeys(context: Context, labels: LVal, range: Range, object: string, address: string): void {
-  if (labels.kind !== 'object') return;
+  const map = knownMap(labels);
+  if (!map) return;
   const required = context.constitution.labels.required;
-  if (labels.entries.some((e) => required.includes(e.key))) return;
+  if (map.open || map.entries.some((e) => required.includes(e.key))) return;
   context.report({ messageId: 'noRequiredKey', data: { object, required: requiredList(context) }, range, address });
 }
 
-/** Each selector label must be on the template with an equal value; unknown values are not judged. */
+/** Each certain selector label must be on the template with an equal value; unknown labels and values are not judged. */
 function checkSelector(context: Context, resource: Resource, selector: Attribute, template: LVal | undefined): void {
-  const wanted = selector.value();
-  if (wanted.kind !== 'object' || (template !== undefined && template.kind !== 'object')) return;
-  for (const entry of wanted.entries) {
-    const label = template === undefined ? undefined : entryOf(template, entry.key);
-    if (label && valuesEqual(entry.value, label.value) !== false) continue;
+  for (const entry of knownMap(selector.value())?.entries ?? []) {
+    if (!provablyMissing(entry, template)) continue;
     // A key written in the attribute itself (not in a local it refers to) is the precise place to point at.
     const range = within(entry.keyRange, selector.range) ? entry.keyRange : selector.range;
     context.report({
@@ -106,12 +104,10 @@ function checkSelector(context: Context, resource: Resource, selector: Attribute
 function checkManifestSelector(context: Context, manifest: Manifest): void {
   const selector = dig(manifest.body, 'spec', 'selector', 'matchLabels');
   const templateMetadata = dig(manifest.body, 'spec', 'template', 'metadata');
-  if (selector?.kind !== 'object' || templateMetadata?.kind !== 'object') return;
+  if (templateMetadata?.kind !== 'object') return;
   const template = entryOf(templateMetadata, 'labels')?.value;
-  if (template !== undefined && template.kind !== 'object') return;
-  for (const entry of selector.entries) {
-    const label = template === undefined ? undefined : entryOf(template, entry.key);
-    if (label && valuesEqual(entry.value, label.value) !== false) continue;
+  for (const entry of knownMap(selector)?.entries ?? []) {
+    if (!provablyMissing(entry, template)) continue;
     const object = `${manifest.kind ?? 'object'} ${manifest.resource.address}`;
     context.report({
       messageId: 'selectorNotInTemplate',
@@ -120,4 +116,12 @@ function checkManifestSelector(context: Context, manifest: Manifest): void {
       address: manifest.resource.address,
     });
   }
+}
+
+/** True when the template labels (undefined: none) certainly lack the selector label, or have it with another value. */
+function provablyMissing(wanted: LEntry, template: LVal | undefined): boolean {
+  if (template === undefined || template.kind === 'null') return true;
+  const label = keyIn(template, wanted.key);
+  if (label === 'undecided') return false;
+  return label === 'absent' || valuesEqual(wanted.value, label.value) === false;
 }

@@ -4,6 +4,7 @@ import { podTargets, selection, serviceSelector, services, type PodTarget } from
 import { containers, workloads } from '../../../terraform/k8s/workloads';
 import { createRule, type RuleContext } from '../../rule';
 import type { Block, LVal, Resource } from '../../../terraform/types';
+import { keyIn } from '../../../terraform/values';
 
 /**
  * The cluster's Prometheus discovers targets by annotation (its
@@ -67,8 +68,8 @@ function metricsPorts(context: Context, block: Block, type: string): Array<{ nam
 /** true, false, or undefined when the annotations are not statically known. */
 function hasAnnotation(context: Context, annotations: LVal | undefined): boolean | undefined {
   if (annotations === undefined || annotations.kind === 'null') return false;
-  if (annotations.kind !== 'object') return undefined;
-  return annotations.entries.some((e) => e.key === context.options.annotation);
+  const found = keyIn(annotations, context.options.annotation);
+  return found === 'undecided' ? undefined : found !== 'absent';
 }
 
 function serviceAnnotated(context: Context, service: Resource): boolean | undefined {

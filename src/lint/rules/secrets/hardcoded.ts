@@ -4,7 +4,7 @@ import { createRule } from '../../rule';
 import type { Range } from '../../../hcl/syntax';
 import type { Attribute, Block, LVal, TfFile, TfModule } from '../../../terraform/types';
 import { entryOf, lineStarts, rangeAt, within } from '../../../terraform/values';
-import { SHAPES, entropy, hasShape, mayHaveShape, nameStrength, obviouslyNotSecret } from './_helpers';
+import { SHAPES, embeddedCredentials, entropy, hasShape, isPlaceholder, mayHaveShape, nameStrength, notACredential } from './_helpers';
 
 /** Shorter literals cannot reach a meaningful entropy; only strongly named places report them. */
 const MIN_ENTROPY_LENGTH = 16;
@@ -24,6 +24,8 @@ const messages = {
     '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
   highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
   shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
+  embedded:
+    'The config text sets {{name}} to a literal credential; template it from a Secret (an ExternalSecret `target.template`, or an env var the program expands) instead',
 };
 
 type MessageId = keyof typeof messages;
@@ -56,8 +58,9 @@ export default createRule({
 type Emit = (messageId: MessageId, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
 
 /**
- * Token shapes and private key headers, wherever they are written, comments
- * included. Each shape runs once over the whole text, and only when the text
+ * Token shapes and private key headers, wherever they are written outside
+ * comments (a comment is prose or a disabled block, not a value Terraform
+ * applies). Each shape runs once over the whole text, and only when the text
  * holds one of its needles: most files hold no candidate at all.
  */
 function scanShapes(module: TfModule, file: TfFile, emit: Emit): void {
@@ -65,8 +68,10 @@ function scanShapes(module: TfModule, file: TfFile, emit: Emit): void {
   for (const shape of SHAPES) {
     if (!mayHaveShape(shape, file.text)) continue;
     for (const match of file.text.matchAll(shape.pattern)) {
+      if (match[1] !== undefined && isPlaceholder(match[1])) continue;
       starts ??= lineStarts(file.text);
       const range = rangeAt(file.path, starts, match.index, match[0].length);
+      if (file.comments.some((comment) => within(range, comment.range))) continue;
       emit('shape', { kind: shape.kind }, range, range, addressAt(module, range));
     }
   }
@@ -154,12 +159,18 @@ class Walker {
   }
 
   private literal(value: Extract<LVal, { kind: 'string' }>, name: string, at: Range, home: Range): void {
-    const strength = nameStrength(name);
-    if (strength === undefined || obviouslyNotSecret(value.value) || hasShape(value.value) || this.secretNames.has(value.value)) return;
     // A literal written elsewhere (a local, a variable default) is reported there, if it is in this module.
     const range = within(value.range, home) ? at : value.range;
     if (!this.files.has(range.file)) return;
     const address = within(value.range, home) ? this.address : undefined;
+    // A config file written as text (nginx, YAML, JSON): its header values and credential-named settings.
+    if (value.value.includes('\n')) {
+      const found = embeddedCredentials(value.value)[0];
+      if (found) this.emit('embedded', { name: found }, range, value.range, address);
+      return;
+    }
+    const strength = nameStrength(name);
+    if (strength === undefined || notACredential(value.value) || hasShape(value.value) || this.secretNames.has(value.value)) return;
     if (strength === 'strong') {
       this.emit('namedLiteral', { name }, range, value.range, address);
     } else if (value.value.length >= MIN_ENTROPY_LENGTH && entropy(value.value) >= this.options.entropyThreshold) {

@@ -44,7 +44,10 @@ export default createRule({
   options: optionsSchema,
   check({ module, constitution, options, report }) {
     const local = classWhere(constitution, (storage) => !storage.nfs);
-    const alternative = local === undefined ? 'a class that is not NFS' : `a class that is not NFS, such as "${local}"`;
+    const base = local === undefined ? 'a class that is not NFS' : `a class that is not NFS, such as "${local}"`;
+    // Leaving the persistent class needs the exception storage/persistent-class asks for.
+    const leavesPersistent = constitution.storageClasses[constitution.persistentClass]?.nfs === true;
+    const alternative = leavesPersistent ? `${base}, with a constitution exception for storage/persistent-class giving this reason` : base;
     for (const { container, mounts } of containersWithMounts(module, constitution)) {
       if (!mounts.some((m) => m.backing?.nfs)) continue;
       let dirs = flagDirs(containerStrings(container.block), options.flags);
