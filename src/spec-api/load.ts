@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { UserError } from '../errors';
 import { formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
 import { SOURCE_FILE, sourceFileOf } from './define';
 import { checkService } from './refine';
-import { serviceSchema, stackSchema, type Service, type Stack } from './schema';
+import { COMPONENT_KEYS, serviceSchema, stackSchema, type Service, type Stack } from './schema';
 
 export interface LoadedService {
   spec: Service;
   /** The file that defined it (for messages and generated headers), relative to cwd. */
   file: string;
+  /** Written as one component's fields beside the module's, not as `components`. */
+  shorthand?: boolean;
 }
 
 export interface LoadedSpecs {
@@ -45,12 +48,15 @@ export function loadSpecs(dir: string): LoadedSpecs {
   const services: LoadedService[] = [];
   servicesInput.forEach((input: unknown, i) => {
     const file = relative(sourceFileOf(input) ?? index);
-    const result = serviceSchema.safeParse(input, { error: zodErrorMap });
+    const { module, shorthand } = moduleInput(input);
+    const result = serviceSchema.safeParse(module, { error: zodErrorMap });
     if (!result.success) {
-      problems.push(formatZodError(result.error, file));
+      problems.push(
+        formatZodError(new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: specPath(issue.path, shorthand) }))), file),
+      );
       return;
     }
-    services.push({ spec: result.data, file });
+    services.push({ spec: result.data, file, shorthand });
   });
 
   const seen = new Map<string, string>();
@@ -65,14 +71,38 @@ export function loadSpecs(dir: string): LoadedSpecs {
     if (!(stack.persistentClass in stack.storageClasses)) {
       problems.push(`${stackFile}: persistentClass: "${stack.persistentClass}" is not one of storageClasses`);
     }
-    for (const { spec, file } of services) {
-      for (const issue of checkService(spec, stack)) problems.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
+    for (const { spec, file, shorthand } of services) {
+      for (const issue of checkService(spec, stack))
+        problems.push(`${file}: ${formatPath(specPath(issue.path, shorthand === true))}: ${issue.message}`);
     }
   }
 
   if (problems.length > 0) throw new UserError(`invalid specs:\n${problems.join('\n')}`);
   if (!stackResult.success) throw new Error('unreachable: stack errors are problems');
   return { stack: stackResult.data, stackFile, indexFile, services };
+}
+
+/**
+ * The one-component shorthand as a module with `components`: the component
+ * takes the module's name and the fields that belong to a component.
+ */
+export function moduleInput(input: unknown): { module: unknown; shorthand: boolean } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || 'components' in input)
+    return { module: input, shorthand: false };
+  const module: Record<string, unknown> = {};
+  const component: Record<string, unknown> = { name: (input as { name?: unknown }).name };
+  for (const [key, value] of Object.entries(input)) (COMPONENT_KEYS.includes(key) ? component : module)[key] = value;
+  return { module: stampLike(input, { ...module, components: [component] }), shorthand: true };
+}
+
+/** Parse one spec as written (either shape); throws zod's error on invalid input. */
+export function parseService(input: unknown): Service {
+  return serviceSchema.parse(moduleInput(input).module);
+}
+
+/** A path into the normalised module as the user wrote it: the shorthand has no `components[0]`. */
+function specPath<T extends PropertyKey>(path: T[], shorthand: boolean): T[] {
+  return shorthand && path[0] === 'components' && path[1] === 0 ? path.slice(2) : path;
 }
 
 /**

@@ -125,8 +125,8 @@ test('a valid spec loads, with defaults applied in one place', () => {
   const loaded = loadSpecs(specsWith(() => undefined));
   const web = loaded.services[0]!;
   expect(web.file).toMatch(/web\.ts$/);
-  expect(web.spec.workload).toEqual({ kind: 'Deployment', replicas: 1 });
-  expect(web.spec.containers[0]!.probes.liveness).toMatchObject({
+  expect(web.spec.components[0]!.workload).toEqual({ kind: 'Deployment', replicas: 1 });
+  expect(web.spec.components[0]!.containers[0]!.probes.liveness).toMatchObject({
     initialDelaySeconds: 10,
     periodSeconds: 10,
     timeoutSeconds: 5,
