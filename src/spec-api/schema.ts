@@ -311,7 +311,7 @@ export const kubeServiceSchema = z
 export const middlewareRefSchema = z.union(
   [
     z.object({ name: dnsLabel, namespace: dnsLabel.optional() }).strict(),
-    /** A Middleware declared in this module's `objects`, by its name there. */
+    /** A Middleware declared in this module's `objects` (or `manifests`), by its name there. */
     z.object({ object: dnsLabel }).strict(),
   ],
   { error: "expected { name, namespace? } (a Middleware made elsewhere) or { object: NAME } (one of this module's objects)" },
