@@ -214,10 +214,11 @@ function checkComponent(service: Service, stack: Stack, component: Component, at
     if (route.kind === 'IngressRoute' && Object.keys(route.annotations).length > 0)
       add([...here, 'annotations'], 'annotations are for kind Ingress; an IngressRoute takes middlewares');
     route.middlewares.forEach((m, mi) => {
+      if (!('object' in m)) return;
       const declared =
         service.objects.some((o) => o.kind === 'Middleware' && o.name === m.object) ||
         service.manifests.some((o) => o.kind === 'Middleware' && o.apiVersion.startsWith('traefik.io/') && o.name === m.object);
-      if ('object' in m && !declared) {
+      if (!declared) {
         add([...here, 'middlewares', mi, 'object'], `"${m.object}" is not a Middleware of this module's objects or manifests`);
       }
     });
