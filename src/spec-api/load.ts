@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
 import { SOURCE_FILE, sourceFileOf } from './define';
-import { checkService } from './refine';
+import { checkService, type SpecIssue } from './refine';
 import { COMPONENT_KEYS, serviceSchema, stackSchema, type Service, type Stack } from './schema';
 
 export interface LoadedService {
@@ -45,11 +45,21 @@ export function loadSpecs(dir: string): LoadedSpecs {
   const servicesInput = normalizeStrings(exported['services']);
   if (!Array.isArray(servicesInput)) throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
 
+  // Cross-field checks run inside the parse, on whatever parsed, so that they are
+  // reported together with the schema's errors (they need a valid stack).
+  const stack = stackResult.success ? stackResult.data : undefined;
+  const checked = serviceSchema.superRefine(
+    (module, ctx) => {
+      if (stack === undefined) return;
+      for (const issue of tolerantCheck(module, stack)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    },
+    { when: () => true },
+  );
   const services: LoadedService[] = [];
-  servicesInput.forEach((input: unknown, i) => {
+  servicesInput.forEach((input: unknown) => {
     const file = relative(sourceFileOf(input) ?? index);
     const { module, shorthand } = moduleInput(input);
-    const result = serviceSchema.safeParse(module, { error: zodErrorMap });
+    const result = checked.safeParse(module, { error: zodErrorMap });
     if (!result.success) {
       problems.push(
         formatZodError(new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: specPath(issue.path, shorthand) }))), file),
@@ -71,15 +81,35 @@ export function loadSpecs(dir: string): LoadedSpecs {
     if (!(stack.persistentClass in stack.storageClasses)) {
       problems.push(`${stackFile}: persistentClass: "${stack.persistentClass}" is not one of storageClasses`);
     }
-    for (const { spec, file, shorthand } of services) {
-      for (const issue of checkService(spec, stack))
-        problems.push(`${file}: ${formatPath(specPath(issue.path, shorthand === true))}: ${issue.message}`);
-    }
   }
 
   if (problems.length > 0) throw new UserError(`invalid specs:\n${problems.join('\n')}`);
   if (!stackResult.success) throw new Error('unreachable: stack errors are problems');
   return { stack: stackResult.data, stackFile, indexFile, services };
+}
+
+/**
+ * The cross-field checks on a module that may have failed its schema: invalid
+ * values are still there as written, and components whose own parse failed
+ * lack the normalised `services` and `routes`. Checks that cannot run on such
+ * a module are left out: the schema's errors say why.
+ */
+function tolerantCheck(module: Service, stack: Stack): SpecIssue[] {
+  type Raw = Partial<Service['components'][number]> & { service?: unknown; services?: unknown; ingress?: unknown; ingresses?: unknown };
+  const components = (module.components as Raw[]).map((c) =>
+    Array.isArray(c.routes) && Array.isArray(c.services)
+      ? c
+      : {
+          ...c,
+          services: Array.isArray(c.services) ? c.services : c.service ? [c.service] : [],
+          routes: Array.isArray(c.ingresses) ? c.ingresses : c.ingress ? [c.ingress] : [],
+        },
+  );
+  try {
+    return checkService({ ...module, components } as Service, stack);
+  } catch {
+    return [];
+  }
 }
 
 /**
