@@ -11,7 +11,10 @@ export const verifyCommand: Command<GenerationArgs> = {
     const stale = result.changes.filter((c) => c.kind !== 'unchanged').length;
     // Escape-hatch manifests are listed so that reviewers see each one and why it is there.
     const manifests = api.manifestUses(result.specs);
-    if (manifests.length > 0) process.stdout.write(`gen-modules: ${manifests.length} manifest(s) outside the typed spec API:\n${manifests.map((m) => `  ${m}\n`).join('')}`);
+    if (manifests.length > 0)
+      process.stdout.write(
+        `gen-modules: ${manifests.length} manifest(s) outside the typed spec API:\n${manifests.map((m) => `  ${m}\n`).join('')}`,
+      );
     process.stdout.write(
       `gen-modules: ${result.files.length} file(s) verified against their specs${stale ? `; ${stale} differ from disk (run gen-modules)` : ''}\n`,
     );

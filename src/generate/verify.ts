@@ -30,7 +30,7 @@ import type { ViewContext } from './view/context';
 import { imageReference, imageText } from './view/container';
 import { selectorLabels } from './view/labels';
 import { TYPES } from './view/module';
-import { manifestResourceName, objectComponent, objectResourceName } from './view/objects';
+import { manifestResourceName, middlewareSpec, objectComponent, objectResourceName } from './view/objects';
 
 /**
  * The round trip: parse the generated HCL back with `@cdktf/hcl2json` (the
@@ -236,7 +236,8 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
       );
       for (const [key, value] of Object.entries(route.annotations))
         check.equal('main.tf', what(`annotation ${key}`), annotations[key], jsonTemplate(value));
-      const listed = String(annotations['traefik.ingress.kubernetes.io/router.middlewares'] ?? '');
+      const raw = annotations['traefik.ingress.kubernetes.io/router.middlewares'];
+      const listed = typeof raw === 'string' ? raw : '';
       for (const m of middlewares)
         if (!listed.includes(`-${m}@kubernetescrd`)) check.equal('main.tf', what(`middleware ${m}`), listed, `...-${m}@kubernetescrd`);
     } else {
@@ -549,9 +550,13 @@ function verifyObjects(check: Checker, tf: Json, context: ViewContext, body: (ke
     const actual = body(resourceName);
     check.equal('objects.tf', what('kind'), dig(actual, ['kind']), object.kind);
     if (object.kind === 'Middleware') {
-      const { kind: _kind, name, ...spec } = object;
-      check.equal('objects.tf', what('name'), dig(actual, ['metadata', 'name']), `\${local.app_name}-${name}`);
-      check.equal('objects.tf', what('spec'), dig(actual, ['spec']), expectedConfig(JSON.parse(JSON.stringify(spec)) as ConfigValue));
+      check.equal('objects.tf', what('name'), dig(actual, ['metadata', 'name']), `\${local.app_name}-${object.name}`);
+      check.equal(
+        'objects.tf',
+        what('spec'),
+        dig(actual, ['spec']),
+        expectedConfig(JSON.parse(JSON.stringify(middlewareSpec(object))) as ConfigValue),
+      );
     } else if (object.kind === 'VerticalPodAutoscaler') {
       const component = objectComponent(context, object);
       check.equal('objects.tf', what('target kind'), dig(actual, ['spec', 'targetRef', 'kind']), component.workload.kind);

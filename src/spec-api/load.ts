@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors';
-import { formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
+import { formatZodError, zodErrorMap } from '../util/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
 import { SOURCE_FILE, sourceFileOf } from './define';
 import { checkService, type SpecIssue } from './refine';

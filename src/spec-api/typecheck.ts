@@ -41,6 +41,7 @@ export function governingTsconfig(dir: string): string | undefined {
  */
 export function typecheckSpecs(dir: string): void {
   // The compiler is large: loaded only when asked for. ts-morph serves TypeScript's lib files itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load keeps every other run from paying for the compiler
   const { Project, ts } = require('ts-morph') as typeof import('ts-morph');
   const root = path.resolve(dir);
   const configFile = governingTsconfig(root);

@@ -82,7 +82,8 @@ const objectMetadata = (name: HclValue, labels: HclValue, namespaced = true): Re
 function addObject(context: ViewContext, view: ObjectsView, object: ModuleObject): void {
   const resourceName = objectResourceName(context, object);
   if (object.kind === 'Middleware') {
-    const { kind: _kind, name, ...spec } = object;
+    const { name } = object;
+    const spec = middlewareSpec(object);
     view.manifests.push({
       resourceName,
       comment: null,
@@ -172,6 +173,11 @@ function addObject(context: ViewContext, view: ObjectsView, object: ModuleObject
       return;
     }
   }
+}
+
+/** A typed Middleware's options: its spec. */
+export function middlewareSpec(object: Extract<ModuleObject, { kind: 'Middleware' }>): Record<string, HclValue> {
+  return Object.fromEntries(Object.entries(object).filter(([key, value]) => key !== 'kind' && key !== 'name' && value !== undefined));
 }
 
 function apiVersionOf(component: Component): string {
