@@ -4,6 +4,7 @@ import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
 import { typecheckSpecs } from '../spec-api/typecheck';
+import { checkManifestSchemas } from './manifests';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
@@ -40,7 +41,7 @@ export interface RunResult {
 export async function prepare(options: RunOptions): Promise<RunResult> {
   if (options.typecheck && fs.existsSync(options.specsDir)) typecheckSpecs(options.specsDir);
   if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
-  const specs = loadSpecs(options.specsDir);
+  const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
   if (only) {
     const known = new Set(specs.services.map((s) => s.spec.name));

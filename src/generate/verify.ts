@@ -12,7 +12,6 @@ import {
   type Service,
   type Text,
 } from '../spec-api/schema';
-import { bodySchema } from '../schema/crd';
 import type { GeneratedFile } from './generate';
 import {
   componentResourceName,
@@ -591,16 +590,6 @@ function verifyObjects(check: Checker, tf: Json, context: ViewContext, body: (ke
     );
     check.equal('objects.tf', what('spec'), dig(actual, ['spec']), expectedConfig(manifest.spec));
   }
-}
-
-/** What gen-modules verify lists for reviewers: every escape-hatch manifest, and whether a known schema checked it. */
-export function manifestUses(specs: LoadedSpecs): string[] {
-  return specs.services.flatMap(({ spec, file }) =>
-    spec.manifests.map((m) => {
-      const checked = bodySchema(m.apiVersion, m.kind) !== undefined;
-      return `${file}: manifests: ${m.kind} "${m.name}" (${m.apiVersion}), ${checked ? 'checked against its CRD schema' : 'no known schema: unchecked'}: ${m.reason}`;
-    }),
-  );
 }
 
 function expectedList(value: Text[] | { var: string }): Json {

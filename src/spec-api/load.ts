@@ -8,6 +8,14 @@ import { SOURCE_FILE, sourceFileOf } from './define';
 import { checkService, type SpecIssue } from './refine';
 import { COMPONENT_KEYS, serviceSchema, stackSchema, type Service, type Stack } from './schema';
 
+/** A check of a whole service that a layer above adds to the load (e.g. manifests against CRD schemas). */
+export type ServiceCheck = (service: Service) => SpecIssue[];
+
+export interface LoadOptions {
+  /** More cross-field checks, reported together with the schema's and refine's. */
+  checks?: ServiceCheck[];
+}
+
 export interface LoadedService {
   spec: Service;
   /** The file that defined it (for messages and generated headers), relative to cwd. */
@@ -30,7 +38,7 @@ export interface LoadedSpecs {
  * reported at once, each with its file and field path; nothing is returned
  * unless all are valid.
  */
-export function loadSpecs(dir: string): LoadedSpecs {
+export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
   const index = findIndex(dir);
   const exported = loadTsModule(index);
   const indexFile = relative(index);
@@ -51,7 +59,8 @@ export function loadSpecs(dir: string): LoadedSpecs {
   const checked = serviceSchema.superRefine(
     (module, ctx) => {
       if (stack === undefined) return;
-      for (const issue of tolerantCheck(module, stack)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      for (const issue of tolerantCheck(module, stack, options.checks ?? []))
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     },
     { when: () => true },
   );
@@ -94,7 +103,7 @@ export function loadSpecs(dir: string): LoadedSpecs {
  * lack the normalised `services` and `routes`. Checks that cannot run on such
  * a module are left out: the schema's errors say why.
  */
-function tolerantCheck(module: Service, stack: Stack): SpecIssue[] {
+function tolerantCheck(module: Service, stack: Stack, checks: ServiceCheck[]): SpecIssue[] {
   type Raw = Partial<Service['components'][number]> & { service?: unknown; services?: unknown; ingress?: unknown; ingresses?: unknown };
   const components = (module.components as Raw[]).map((c) =>
     Array.isArray(c.routes) && Array.isArray(c.services)
@@ -105,11 +114,15 @@ function tolerantCheck(module: Service, stack: Stack): SpecIssue[] {
           routes: Array.isArray(c.ingresses) ? c.ingresses : c.ingress ? [c.ingress] : [],
         },
   );
-  try {
-    return checkService({ ...module, components } as Service, stack);
-  } catch {
-    return [];
-  }
+  const service = { ...module, components } as Service;
+  const all: ServiceCheck[] = [(s) => checkService(s, stack), ...checks];
+  return all.flatMap((check) => {
+    try {
+      return check(service);
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

@@ -1,5 +1,3 @@
-import { API_GROUPS, bodySchema } from '../schema/crd';
-import { formatPath } from '../util/zod-errors';
 import { allContainers, allRoutes, hostVariable, imageVariable, storageSizeVariable } from './naming';
 import { configText, type Component, type ConfigValue, type Service, type Stack, type Text, type Variable } from './schema';
 
@@ -363,52 +361,10 @@ function checkObjects(service: Service, add: Add): void {
   duplicates(names).forEach((name) => add(['objects'], `${name} is declared twice`));
 }
 
-/**
- * The escape hatch, checked against the CRD schemas the linter knows: a kind of
- * a known API group must exist there, and its body must fit the schema.
- */
+/** Escape-hatch manifests: unique names, declared variables (their bodies are checked by the generator against CRD schemas). */
 function checkManifests(service: Service, variables: VariableChecks, add: Add): void {
   duplicates(service.manifests.map((m) => m.name)).forEach((name) => add(['manifests'], `manifest name "${name}" is used twice`));
-  service.manifests.forEach((manifest, mi) => {
-    const at = ['manifests', mi];
-    variables.config(manifest.spec, [...at, 'spec']);
-    const [group, version] = manifest.apiVersion.includes('/') ? manifest.apiVersion.split('/') : ['', manifest.apiVersion];
-    const known = API_GROUPS[group ?? ''];
-    if (!known) return;
-    if (known.movedTo) {
-      add([...at, 'apiVersion'], `API group ${group ?? ''} is no longer served; use ${known.movedTo}`);
-      return;
-    }
-    const kind = known.kinds[manifest.kind];
-    if (!kind) {
-      add([...at, 'kind'], `${group ?? ''} has no kind ${manifest.kind} (known: ${Object.keys(known.kinds).join(', ')})`);
-      return;
-    }
-    if (kind.current !== version) add([...at, 'apiVersion'], `${manifest.kind} is served as ${group ?? ''}/${kind.current}`);
-    const schema = bodySchema(manifest.apiVersion, manifest.kind);
-    if (!schema) return;
-    const body = {
-      apiVersion: manifest.apiVersion,
-      kind: manifest.kind,
-      metadata: { name: manifest.name, namespace: 'default', labels: {} },
-      spec: placeholders(manifest.spec),
-    };
-    const result = schema.safeParse(body);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        add([...at, ...path], `${issue.message} (${manifest.kind} schema at ${formatPath(issue.path)})`);
-      }
-    }
-  });
-}
-
-/** A config value with its variables as placeholder strings, for schema checks. */
-function placeholders(value: ConfigValue): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(placeholders);
-  if (configText(value)) return '${var}';
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, placeholders(v)]));
+  service.manifests.forEach((manifest, mi) => variables.config(manifest.spec, ['manifests', mi, 'spec']));
 }
 
 /** Variable names gen-modules declares for every module of this shape. */

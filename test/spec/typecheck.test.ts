@@ -33,5 +33,7 @@ test('a misspelt field of a spec is reported by TypeScript with file, line and c
     expect(error).toBeInstanceOf(UserError);
     message = (error as Error).message;
   }
-  expect(message).toMatch(/specs\/index\.ts\(5,\d+\): TS2561 Object literal may only specify known properties, but 'maxUnavailble' does not exist/);
+  expect(message).toMatch(
+    /specs\/index\.ts\(5,\d+\): TS2561 Object literal may only specify known properties, but 'maxUnavailble' does not exist/,
+  );
 });

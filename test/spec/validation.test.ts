@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src/errors';
 import { loadSpecs } from '../../src/spec-api/load';
-import { manifestUses } from '../../src/generate/verify';
+import { checkManifestSchemas, manifestUses } from '../../src/generate/manifests';
 import { REPO, tempDir } from '../support/tmp';
 
 /**
@@ -51,7 +51,7 @@ function specsWith(change: (spec: Spec & typeof base) => void, extraServices = '
 
 function errorOf(dir: string): string {
   try {
-    loadSpecs(dir);
+    loadSpecs(dir, { checks: [checkManifestSchemas] });
   } catch (error) {
     expect(error).toBeInstanceOf(UserError);
     return (error as Error).message;
