@@ -218,11 +218,10 @@ export const persistenceSchema = z
   })
   .strict();
 
-export const configFileSchema = z.union([
-  z.object({ yaml: configValueSchema }).strict(),
-  z.object({ json: configValueSchema }).strict(),
-  z.object({ text: textSchema }).strict(),
-]);
+export const configFileSchema = z.union(
+  [z.object({ yaml: configValueSchema }).strict(), z.object({ json: configValueSchema }).strict(), z.object({ text: textSchema }).strict()],
+  { error: 'expected one of: { yaml: DATA }, { json: DATA }, { text: TEXT }' },
+);
 
 export const configMapSchema = z
   .object({

@@ -177,6 +177,11 @@ function withComponents(...others: Spec[]): (spec: Spec & typeof base) => void {
 
 const breadthCases: Array<[string, (spec: Spec & typeof base) => void, string]> = [
   [
+    'a config file of no accepted shape lists the shapes',
+    (s) => ((s as Spec)['configMaps'] = { config: { files: { 'app.toml': { toml: 'a = 1' } } } }),
+    'web.ts: configMaps.config.files.app.toml: expected one of: { yaml: DATA }, { json: DATA }, { text: TEXT }',
+  ],
+  [
     'an env value of no accepted shape lists the shapes',
     (s) => ((s.containers[0] as Spec)['env'] = { B: { secrt: 'B' } }),
     'web.ts: containers[0].env.B: expected one of: a string, variable(name), tpl`...`, { secret: KEY }, { secretRef: { name, key } }',
