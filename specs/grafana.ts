@@ -26,7 +26,7 @@ export interface GrafanaOptions {
   database: 'sqlite-litestream' | 'postgres';
 }
 
-type Container = ServiceInput['containers'][number];
+type Container = NonNullable<ServiceInput['containers']>[number];
 
 /** What the database choice adds to the service. */
 interface DatabaseSettings {

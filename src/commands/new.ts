@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { governingTsconfig, SPECS_TSCONFIG } from '../spec-api/typecheck';
 import { generationOptions } from './shared-options';
 import { lazy } from './lazy';
 import type { Command } from './types';
@@ -24,6 +25,11 @@ export const newCommand: Command<NewArgs> = {
     process.stdout.write(
       `gen-modules: wrote ${result.specFile} and registered it in ${result.indexFile}; edit it, then run gen-modules diff\n`,
     );
+    if (governingTsconfig(args.specs) === undefined) {
+      process.stdout.write(
+        `gen-modules: no tsconfig.json governs ${args.specs}; for type checking (tsc, editors, generate --typecheck) put this in ${args.specs}/tsconfig.json:\n${JSON.stringify(SPECS_TSCONFIG, null, 2)}\n`,
+      );
+    }
     process.exitCode = 0;
   },
 };

@@ -13,6 +13,7 @@ export const generationOptions = {
     type: 'string',
     describe: 'Repository root: its kubernetes.tf keeps the module blocks between # BEGIN/# END gen-modules markers',
   },
+  typecheck: { type: 'boolean', default: false, describe: "Type-check the specs with TypeScript first; print the compiler's errors" },
 } as const satisfies Record<string, Options>;
 
 export interface GenerationArgs {
@@ -20,11 +21,12 @@ export interface GenerationArgs {
   out: string;
   only?: string[];
   root?: string;
+  typecheck?: boolean;
 }
 
 /** The generator's options from the command line. */
 export function runOptions(args: GenerationArgs): RunOptions {
-  return { specsDir: args.specs, outDir: args.out, only: args.only, root: args.root };
+  return { specsDir: args.specs, outDir: args.out, only: args.only, root: args.root, typecheck: args.typecheck };
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */

@@ -11,6 +11,8 @@ import { outputsView } from './view/outputs';
 import { rbacView } from './view/rbac';
 import { externalSecretView } from './view/secrets';
 import { variablesView } from './view/variables';
+import { objectsView } from './view/objects';
+import { allRoutes } from '../spec-api/naming';
 import { byKey } from '../util/compare';
 
 /** One file gen-modules writes. */
@@ -43,6 +45,8 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   if (externalSecret) files.push(['secrets.tf', 'secrets', { externalSecret }]);
   const rbac = rbacView(context);
   if (rbac) files.push(['rbac.tf', 'rbac', { rbac }]);
+  const objects = objectsView(context);
+  if (objects) files.push(['objects.tf', 'objects', objects]);
   return (
     files
       .map(([name, template, view]) => ({
@@ -56,10 +60,16 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   );
 }
 
-/** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret). */
+/** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret, Middleware, manifests). */
 function providersView(stack: Stack, loaded: LoadedService): Array<{ name: string; source: string; version: string }> {
   const providers = [{ name: 'kubernetes', ...stack.providers.kubernetes }];
-  if (loaded.spec.ingress || loaded.spec.secrets) providers.push({ name: 'kubectl', ...stack.providers.kubectl });
+  const spec = loaded.spec;
+  const customResources =
+    spec.secrets !== undefined ||
+    allRoutes(spec).some(({ route }) => route.kind === 'IngressRoute' || route.auth) ||
+    spec.objects.some((o) => !['PodDisruptionBudget', 'NetworkPolicy'].includes(o.kind)) ||
+    spec.manifests.length > 0;
+  if (customResources) providers.push({ name: 'kubectl', ...stack.providers.kubectl });
   return providers;
 }
 

@@ -17,6 +17,7 @@ export const TEMPLATES = {
   secrets: 'secrets.tf.hbs',
   rbac: 'rbac.tf.hbs',
   kubernetes: 'kubernetes.tf.hbs',
+  objects: 'objects.tf.hbs',
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

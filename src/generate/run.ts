@@ -3,6 +3,8 @@ import path from 'node:path';
 import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
+import { typecheckSpecs } from '../spec-api/typecheck';
+import { checkManifestSchemas } from './manifests';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
@@ -18,6 +20,8 @@ export interface RunOptions {
    * beside the modules folder is written whole.
    */
   root?: string;
+  /** Type-check the specs folder with TypeScript before loading it. */
+  typecheck?: boolean;
 }
 
 export interface RunResult {
@@ -35,8 +39,9 @@ export interface RunResult {
  * decides from `changes` (generate writes, check and diff only print).
  */
 export async function prepare(options: RunOptions): Promise<RunResult> {
+  if (options.typecheck && fs.existsSync(options.specsDir)) typecheckSpecs(options.specsDir);
   if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
-  const specs = loadSpecs(options.specsDir);
+  const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
   if (only) {
     const known = new Set(specs.services.map((s) => s.spec.name));

@@ -17,10 +17,17 @@ export const defaults = {
   },
   service: {
     workload: { kind: 'Deployment' as const, replicas: 1 },
+    job: { restartPolicy: 'OnFailure' as const, concurrencyPolicy: 'Forbid' as const },
+    serviceType: 'ClusterIP' as const,
+    labels: { defaults: true, extra: {} },
+    scheduling: { preferHosts: [], preferArch: [], nodeSelector: {}, tolerations: [], hostNetwork: false, hostPID: false },
+    vpa: { updateMode: 'Off' as const },
+    /** The hostname variable of a module's first route. */
+    hostVariable: 'hostname',
     imagePullPolicy: 'IfNotPresent' as const,
     probe: { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
     persistence: { accessModes: ['ReadWriteMany'] as const },
     servicePort: { protocol: 'TCP' as const },
-    ingress: { tls: true },
+    ingress: { tls: true, kind: 'IngressRoute' as const },
   },
 };

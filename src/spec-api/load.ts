@@ -1,16 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { UserError } from '../errors';
-import { formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
+import { formatZodError, zodErrorMap } from '../util/zod-errors';
 import { loadTsModule, relative } from '../util/load-ts';
 import { SOURCE_FILE, sourceFileOf } from './define';
-import { checkService } from './refine';
-import { serviceSchema, stackSchema, type Service, type Stack } from './schema';
+import { checkService, type SpecIssue } from './refine';
+import { COMPONENT_KEYS, serviceSchema, stackSchema, type Service, type Stack } from './schema';
+
+/** A check of a whole service that a layer above adds to the load (e.g. manifests against CRD schemas). */
+export type ServiceCheck = (service: Service) => SpecIssue[];
+
+export interface LoadOptions {
+  /** More cross-field checks, reported together with the schema's and refine's. */
+  checks?: ServiceCheck[];
+}
 
 export interface LoadedService {
   spec: Service;
   /** The file that defined it (for messages and generated headers), relative to cwd. */
   file: string;
+  /** Written as one component's fields beside the module's, not as `components`. */
+  shorthand?: boolean;
 }
 
 export interface LoadedSpecs {
@@ -27,7 +38,7 @@ export interface LoadedSpecs {
  * reported at once, each with its file and field path; nothing is returned
  * unless all are valid.
  */
-export function loadSpecs(dir: string): LoadedSpecs {
+export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
   const index = findIndex(dir);
   const exported = loadTsModule(index);
   const indexFile = relative(index);
@@ -42,15 +53,29 @@ export function loadSpecs(dir: string): LoadedSpecs {
   const servicesInput = normalizeStrings(exported['services']);
   if (!Array.isArray(servicesInput)) throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
 
+  // Cross-field checks run inside the parse, on whatever parsed, so that they are
+  // reported together with the schema's errors (they need a valid stack).
+  const stack = stackResult.success ? stackResult.data : undefined;
+  const checked = serviceSchema.superRefine(
+    (module, ctx) => {
+      if (stack === undefined) return;
+      for (const issue of tolerantCheck(module, stack, options.checks ?? []))
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    },
+    { when: () => true },
+  );
   const services: LoadedService[] = [];
   servicesInput.forEach((input: unknown) => {
     const file = relative(sourceFileOf(input) ?? index);
-    const result = serviceSchema.safeParse(input, { error: zodErrorMap });
+    const { module, shorthand } = moduleInput(input);
+    const result = checked.safeParse(module, { error: zodErrorMap });
     if (!result.success) {
-      problems.push(formatZodError(result.error, file));
+      problems.push(
+        formatZodError(new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: specPath(issue.path, shorthand) }))), file),
+      );
       return;
     }
-    services.push({ spec: result.data, file });
+    services.push({ spec: result.data, file, shorthand });
   });
 
   const seen = new Map<string, string>();
@@ -65,14 +90,62 @@ export function loadSpecs(dir: string): LoadedSpecs {
     if (!(stack.persistentClass in stack.storageClasses)) {
       problems.push(`${stackFile}: persistentClass: "${stack.persistentClass}" is not one of storageClasses`);
     }
-    for (const { spec, file } of services) {
-      for (const issue of checkService(spec, stack)) problems.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
-    }
   }
 
   if (problems.length > 0) throw new UserError(`invalid specs:\n${problems.join('\n')}`);
   if (!stackResult.success) throw new Error('unreachable: stack errors are problems');
   return { stack: stackResult.data, stackFile, indexFile, services };
+}
+
+/**
+ * The cross-field checks on a module that may have failed its schema: invalid
+ * values are still there as written, and components whose own parse failed
+ * lack the normalised `services` and `routes`. Checks that cannot run on such
+ * a module are left out: the schema's errors say why.
+ */
+function tolerantCheck(module: Service, stack: Stack, checks: ServiceCheck[]): SpecIssue[] {
+  type Raw = Partial<Service['components'][number]> & { service?: unknown; services?: unknown; ingress?: unknown; ingresses?: unknown };
+  const components = (module.components as Raw[]).map((c) =>
+    Array.isArray(c.routes) && Array.isArray(c.services)
+      ? c
+      : {
+          ...c,
+          services: Array.isArray(c.services) ? c.services : c.service ? [c.service] : [],
+          routes: Array.isArray(c.ingresses) ? c.ingresses : c.ingress ? [c.ingress] : [],
+        },
+  );
+  const service = { ...module, components } as Service;
+  const all: ServiceCheck[] = [(s) => checkService(s, stack), ...checks];
+  return all.flatMap((check) => {
+    try {
+      return check(service);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The one-component shorthand as a module with `components`: the component
+ * takes the module's name and the fields that belong to a component.
+ */
+export function moduleInput(input: unknown): { module: unknown; shorthand: boolean } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || 'components' in input)
+    return { module: input, shorthand: false };
+  const module: Record<string, unknown> = {};
+  const component: Record<string, unknown> = { name: (input as { name?: unknown }).name };
+  for (const [key, value] of Object.entries(input)) (COMPONENT_KEYS.includes(key) ? component : module)[key] = value;
+  return { module: stampLike(input, { ...module, components: [component] }), shorthand: true };
+}
+
+/** Parse one spec as written (either shape); throws zod's error on invalid input. */
+export function parseService(input: unknown): Service {
+  return serviceSchema.parse(moduleInput(input).module);
+}
+
+/** A path into the normalised module as the user wrote it: the shorthand has no `components[0]`. */
+function specPath<T extends PropertyKey>(path: T[], shorthand: boolean): T[] {
+  return shorthand && path[0] === 'components' && path[1] === 0 ? path.slice(2) : path;
 }
 
 /**

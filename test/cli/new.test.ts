@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SPECS_TSCONFIG } from '../../src/spec-api/typecheck';
 import { runCli } from '../support/cli';
 import { readTree, REPO, tempDir } from '../support/tmp';
 
@@ -16,11 +17,14 @@ describe('gen-modules new <service>', () => {
 
   test('writes the spec and registers it in the index: an import in order, the name at the end of services', () => {
     const run = runCli(['new', 'uptime-kuma'], dir);
-    expect(run).toEqual({
-      status: 0,
-      stdout: 'gen-modules: wrote specs/uptime-kuma.ts and registered it in specs/index.ts; edit it, then run gen-modules diff\n',
-      stderr: '',
-    });
+    expect(run).toEqual({ status: 0, stdout: expect.any(String) as string, stderr: '' });
+    const [wrote, hint, ...tsconfig] = run.stdout.split('\n');
+    expect(wrote).toBe('gen-modules: wrote specs/uptime-kuma.ts and registered it in specs/index.ts; edit it, then run gen-modules diff');
+    // The copy has no tsconfig.json above its specs: new shows the one the folder needs.
+    expect(hint).toBe(
+      'gen-modules: no tsconfig.json governs ./specs; for type checking (tsc, editors, generate --typecheck) put this in ./specs/tsconfig.json:',
+    );
+    expect(JSON.parse(tsconfig.join('\n'))).toEqual(SPECS_TSCONFIG);
     expect(fs.readFileSync(path.join(dir, 'specs', 'uptime-kuma.ts'), 'utf8')).toContain("name: 'uptime-kuma',");
     const lines = (text: string): string[] => text.split('\n');
     const added = lines(fs.readFileSync(index, 'utf8')).filter((l) => !lines(original).includes(l));

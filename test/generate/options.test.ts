@@ -2,9 +2,9 @@ import path from 'node:path';
 import { grafana } from '../../specs/grafana';
 import { renderService } from '../../src/generate/generate';
 import { verifyService } from '../../src/generate/verify';
-import { loadSpecs, normalizeStrings, type LoadedSpecs } from '../../src/spec-api/load';
+import { loadSpecs, normalizeStrings, parseService, type LoadedSpecs } from '../../src/spec-api/load';
 import { checkService } from '../../src/spec-api/refine';
-import { serviceSchema, stackSchema } from '../../src/spec-api/schema';
+import { stackSchema } from '../../src/spec-api/schema';
 import { REPO } from '../support/tmp';
 
 /** Choices the built-in specs leave to the user: forward auth from the stack, Grafana on PostgreSQL. */
@@ -34,7 +34,7 @@ describe('forward auth configured in the stack', () => {
 });
 
 describe('grafana on PostgreSQL', () => {
-  const spec = serviceSchema.parse(normalizeStrings(grafana({ database: 'postgres' })));
+  const spec = parseService(normalizeStrings(grafana({ database: 'postgres' })));
   const files = renderService(specs.stack, { spec, file: 'specs/grafana.ts' }, layout);
 
   test('is a valid spec that round-trips', async () => {

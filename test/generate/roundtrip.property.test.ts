@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { renderService } from '../../src/generate/generate';
 import { verifyService } from '../../src/generate/verify';
-import { loadSpecs, normalizeStrings } from '../../src/spec-api/load';
-import { serviceSchema, type Service } from '../../src/spec-api/schema';
+import { loadSpecs, normalizeStrings, parseService } from '../../src/spec-api/load';
+import type { Service } from '../../src/spec-api/schema';
 import { REPO } from '../support/tmp';
 
 /**
@@ -54,7 +54,7 @@ function serviceWith(strings: string[]): Service {
     strings.slice(20, 30).map((s, i) => [`v_${i}`, { description: `d${s}`, type: 'string' as const, default: s }]),
   );
   const config = { values: strings.slice(30, 40), nested: Object.fromEntries(strings.slice(40).map((s, i) => [`k${i}`, { deeper: [s] }])) };
-  return serviceSchema.parse(
+  return parseService(
     normalizeStrings({
       name: 'roundtrip',
       description: 'Round-trip test service',
@@ -87,7 +87,7 @@ test(`${RUNS * STRINGS_PER_SERVICE} hostile strings survive generate + hcl2json 
 
 test('strings are normalised to NFC, as HCL itself does', () => {
   const service = serviceWith(Array.from({ length: STRINGS_PER_SERVICE }, () => '\uF900e\u0301'));
-  expect(service.containers[0]!.env['VALUE_0']).toBe('\u8C48\u00E9');
+  expect(service.components[0]!.containers[0]!.env['VALUE_0']).toBe('\u8C48\u00E9');
 });
 
 test('verify names the file and value when the HCL does not carry the spec', async () => {

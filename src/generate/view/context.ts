@@ -1,4 +1,5 @@
-import type { Service, Stack, Text } from '../../spec-api/schema';
+import type { Component, KubeService, Service, Stack, Text } from '../../spec-api/schema';
+import { componentSuffix, serviceSuffix } from '../naming';
 import { Expr, expr, template, type HclValue } from '../../hcl/encode';
 
 /** What every view-model builder gets: the validated service and its stack. */
@@ -27,4 +28,14 @@ export function nameOf(type: string, name: string): Expr {
 /** `null` for empty records so that templates can test them with `{{#if}}`. */
 export function nonEmpty<T extends object>(value: T): T | null {
   return Object.keys(value).length > 0 ? value : null;
+}
+
+/** Object name of a component's workload: `local.app_name`, or `"${local.app_name}-<component>"`. */
+export function componentObjectName({ service }: ViewContext, component: Component): HclValue {
+  return appName(componentSuffix(service, component));
+}
+
+/** Object name of a Service: the component's, then the Service's own suffix. */
+export function serviceObjectName({ service }: ViewContext, component: Component, target: KubeService): HclValue {
+  return appName(serviceSuffix(service, component, target));
 }

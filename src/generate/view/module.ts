@@ -1,17 +1,30 @@
-import { configText, type ConfigFile, type ConfigValue, type Service } from '../../spec-api/schema';
-import { expr, hcl, template, type HclValue } from '../../hcl/encode';
-import { resourceName, subResourceName, volumeNameAnnotation } from '../naming';
-import { storageSizeVariable } from '../../spec-api/naming';
-import { appName, nameOf, nonEmpty, text, type ViewContext } from './context';
+import { configText, type Component, type ConfigFile, type ConfigValue, type Ingress, type KubeService } from '../../spec-api/schema';
+import { Expr, expr, hcl, template, Template, toIdentifier, type HclValue } from '../../hcl/encode';
+import {
+  componentResourceName,
+  resourceName,
+  routeResourceName,
+  routeService,
+  serviceResourceName,
+  subResourceName,
+  volumeNameAnnotation,
+} from '../naming';
+import { allRoutes, hostVariable, storageSizeVariable } from '../../spec-api/naming';
+import { appName, componentObjectName, nameOf, nonEmpty, serviceObjectName, text, type ViewContext } from './context';
 import { containerView, type ContainerView } from './container';
 import { usesBasicAuth } from './secrets';
-import { commonLabels, selectorLabels } from './labels';
+import { commonLabels, componentLabels, hasComponents, selectorLabels } from './labels';
 
 /** Kubernetes provider resource types, versioned as `conventions.md` decides. */
 export const TYPES = {
   Deployment: 'kubernetes_deployment_v1',
   DaemonSet: 'kubernetes_daemon_set_v1',
   StatefulSet: 'kubernetes_stateful_set_v1',
+  Job: 'kubernetes_job_v1',
+  CronJob: 'kubernetes_cron_job_v1',
+  ingress: 'kubernetes_ingress_v1',
+  pdb: 'kubernetes_pod_disruption_budget_v1',
+  networkPolicy: 'kubernetes_network_policy_v1',
   service: 'kubernetes_service_v1',
   configMap: 'kubernetes_config_map_v1',
   pvc: 'kubernetes_persistent_volume_claim_v1',
@@ -23,6 +36,7 @@ export const TYPES = {
 export interface MetadataView {
   name: HclValue;
   namespaced: boolean;
+  labels: HclValue;
   annotations: Record<string, HclValue> | null;
 }
 
@@ -45,19 +59,34 @@ export interface PvcView {
 export interface VolumeView {
   name: string;
   secret: Record<string, HclValue | undefined> | null;
-  configMap: HclValue | null;
+  configMap: Record<string, HclValue | undefined> | null;
   pvc: HclValue | null;
   emptyDir: Record<string, HclValue | undefined> | null;
   hostPath: Record<string, HclValue | undefined> | null;
+}
+
+export interface AffinityView {
+  /** Terms of one `node_selector_term` (all must hold), or null. */
+  required: Array<{ key: string; values: HclValue }> | null;
+  preferred: Array<{ weight: number; key: string; values: HclValue }>;
 }
 
 export interface WorkloadView {
   type: string;
   resourceName: string;
   metadata: MetadataView;
+  /** Labels of the pod template: `local.labels`, or merged with the component's. */
+  labels: HclValue;
   isDeployment: boolean;
   isStatefulSet: boolean;
-  replicas: number | null;
+  /** Job and CronJob: the run-to-completion kinds, printed by the `job` partial. */
+  isJob: boolean;
+  /** CronJob attributes (schedule, policies, history limits), or null. */
+  cronJob: Record<string, HclValue | undefined> | null;
+  /** Job spec attributes (backoff, completions, deadlines), or null. */
+  job: Record<string, HclValue | undefined> | null;
+  restartPolicy: string | null;
+  replicas: HclValue | null;
   strategy: string | null;
   serviceName: HclValue | null;
   selector: Record<string, HclValue>;
@@ -66,9 +95,11 @@ export interface WorkloadView {
   hostNetwork: boolean;
   hostPID: boolean;
   dnsPolicy: string | null;
+  runtimeClassName: string | null;
+  priorityClassName: string | null;
   securityContext: Record<string, HclValue | undefined> | null;
   nodeSelector: Record<string, HclValue> | null;
-  preferredHosts: HclValue | null;
+  affinity: AffinityView | null;
   tolerations: Array<Record<string, HclValue | undefined>>;
   initContainers: ContainerView[];
   containers: ContainerView[];
@@ -79,17 +110,37 @@ export interface WorkloadView {
 export interface ServiceView {
   resourceName: string;
   metadata: MetadataView;
+  type: string;
+  externalTrafficPolicy: string | null;
   selector: Record<string, HclValue>;
-  ports: Array<{ name: string; port: number; targetPort: HclValue; protocol: string | null }>;
+  ports: Array<{ name: string; port: number; targetPort: HclValue; protocol: string | null; nodePort: number | null }>;
 }
 
 export interface IngressRouteView {
+  resourceName: string;
+  name: HclValue;
+  labels: HclValue;
   host: HclValue;
   entryPoint: string;
   middlewares: HclValue | null;
   serviceRef: HclValue;
   port: HclValue;
   tlsSecret: string;
+}
+
+/** A standard `kubernetes_ingress_v1` for Traefik, configured by annotations. */
+export interface IngressView {
+  resourceName: string;
+  metadata: MetadataView;
+  host: HclValue;
+  serviceRef: HclValue;
+  port: HclValue;
+  tlsSecret: string;
+}
+
+export interface RouteView {
+  ingressRoute: IngressRouteView | null;
+  ingress: IngressView | null;
 }
 
 export interface AuthMiddlewareView {
@@ -103,22 +154,21 @@ export interface MainView {
   labels: Record<string, HclValue>;
   configMaps: ConfigMapView[];
   pvcs: PvcView[];
-  workload: WorkloadView;
-  service: ServiceView | null;
-  ingressRoute: IngressRouteView | null;
+  workloads: WorkloadView[];
+  services: ServiceView[];
+  routes: RouteView[];
   authMiddleware: AuthMiddlewareView | null;
 }
 
-const metadata = (name: HclValue, annotations: Record<string, HclValue> = {}): MetadataView => ({
+const metadata = (name: HclValue, annotations: Record<string, HclValue> = {}, labels: HclValue = expr('local.labels')): MetadataView => ({
   name,
   namespaced: true,
+  labels,
   annotations: nonEmpty(annotations),
 });
 
 export function mainView(context: ViewContext): MainView {
   const { service, stack } = context;
-  const name = resourceName(service);
-  const hasService = service.service !== undefined;
 
   const configMaps: ConfigMapView[] = Object.entries(service.configMaps).map(([key, cm]) => ({
     resourceName: subResourceName(service, key),
@@ -142,99 +192,234 @@ export function mainView(context: ViewContext): MainView {
     };
   });
 
-  const volumes: VolumeView[] = [
-    ...Object.keys(service.configMaps).map((key) => ({
-      ...emptyVolume(key),
-      configMap: nameOf(TYPES.configMap, subResourceName(service, key)),
-    })),
-    ...Object.keys(service.persistence).map((key) => ({
-      ...emptyVolume(key),
-      pvc: nameOf(TYPES.pvc, subResourceName(service, key)),
-    })),
-    ...service.volumes.map((v) => ({
-      ...emptyVolume(v.name),
-      secret: 'secret' in v ? { secret_name: v.secret.secretName ?? appName('secrets'), default_mode: v.secret.defaultMode } : null,
-      emptyDir: 'emptyDir' in v ? { medium: v.emptyDir.medium, size_limit: v.emptyDir.sizeLimit } : null,
-      hostPath: 'hostPath' in v ? { path: v.hostPath.path, type: v.hostPath.type } : null,
-    })),
-  ];
-
-  const kind = service.workload.kind;
-  const needsServiceAccount = service.rbac !== undefined || service.serviceAccount;
-  const sc = service.securityContext;
-  const workload: WorkloadView = {
-    type: TYPES[kind],
-    resourceName: name,
-    metadata: metadata(appName()),
-    isDeployment: kind === 'Deployment',
-    isStatefulSet: kind === 'StatefulSet',
-    replicas: kind === 'DaemonSet' ? null : service.workload.replicas,
-    strategy: kind === 'Deployment' ? (service.workload.strategy ?? null) : null,
-    serviceName: kind === 'StatefulSet' && hasService ? nameOf(TYPES.service, name) : null,
-    selector: selectorLabels(context),
-    podAnnotations: nonEmpty(service.podAnnotations),
-    serviceAccount: needsServiceAccount ? nameOf(TYPES.serviceAccount, name) : null,
-    hostNetwork: service.scheduling.hostNetwork,
-    hostPID: service.scheduling.hostPID,
-    // Pods on the host network still need cluster DNS to reach Services.
-    dnsPolicy: service.scheduling.hostNetwork ? 'ClusterFirstWithHostNet' : null,
-    securityContext: sc
-      ? nonEmpty({ run_as_user: sc.runAsUser, run_as_group: sc.runAsGroup, fs_group: sc.fsGroup, run_as_non_root: sc.runAsNonRoot })
-      : null,
-    nodeSelector: service.scheduling.requireArch ? { 'kubernetes.io/arch': service.scheduling.requireArch } : null,
-    preferredHosts: service.scheduling.preferHosts.length > 0 ? service.scheduling.preferHosts : null,
-    tolerations: service.scheduling.tolerations.map((t) => ({ key: t.key, operator: t.operator, value: t.value, effect: t.effect })),
-    initContainers: service.initContainers.map((c) => containerView(context, c)),
-    containers: service.containers.map((c) => containerView(context, c)),
-    volumes,
-    dependsOn: service.secrets ? [expr('kubectl_manifest.external_secret')] : null,
-  };
-
-  const serviceView: ServiceView | null = service.service
-    ? {
-        resourceName: name,
-        metadata: metadata(appName(), service.service.annotations),
-        selector: selectorLabels(context),
-        ports: service.service.ports.map((p) => ({
-          name: p.name,
-          port: p.port,
-          targetPort: p.targetPort,
-          protocol: p.protocol === 'TCP' ? null : p.protocol,
-        })),
-      }
-    : null;
-
   const authMiddleware = authMiddlewareView(context);
-  const middlewares = [
-    ...(authMiddleware ? [{ name: authMiddleware.name, namespace: expr('var.namespace') }] : []),
-    ...(service.ingress?.middlewares ?? []).map((m) => ({ name: m.name, namespace: m.namespace ?? expr('var.namespace') })),
-  ];
-  const ingressRoute: IngressRouteView | null = service.ingress
-    ? {
-        host: template('Host(`', expr('var.hostname'), '`)'),
-        entryPoint: stack.ingress.entryPoint,
-        middlewares: middlewares.length > 0 ? middlewares : null,
-        serviceRef: nameOf(TYPES.service, name),
-        port: servicePortNumber(service, service.ingress.port),
-        tlsSecret: stack.tlsSecret,
-      }
-    : null;
-
   return {
     appName: service.name,
     labels: commonLabels(context),
     configMaps,
     pvcs,
-    workload,
-    service: serviceView,
-    ingressRoute,
+    workloads: service.components.map((component) => workloadView(context, component)),
+    services: service.components.flatMap((component) => servicesView(context, component)),
+    routes: service.components.flatMap((component) =>
+      component.routes.map((route, i) => routeView(context, component, route, i, authMiddleware)),
+    ),
     authMiddleware,
   };
 }
 
+/** The pod volumes of a component: the module's claims and ConfigMaps it mounts (all of them in a one-component module), then its own. */
+function volumesView(context: ViewContext, component: Component): VolumeView[] {
+  const { service } = context;
+  const mounted = new Set([...component.containers, ...component.initContainers].flatMap((c) => c.volumeMounts.map((m) => m.volume)));
+  const used = (key: string): boolean => !hasComponents(context) || mounted.has(key);
+  return [
+    ...Object.keys(service.configMaps)
+      .filter(used)
+      .map((key) => ({ ...emptyVolume(key), configMap: { name: nameOf(TYPES.configMap, subResourceName(service, key)) } })),
+    ...Object.keys(service.persistence)
+      .filter(used)
+      .map((key) => ({ ...emptyVolume(key), pvc: nameOf(TYPES.pvc, subResourceName(service, key)) })),
+    ...component.volumes.map((v) => ({
+      ...emptyVolume(v.name),
+      secret: 'secret' in v ? { secret_name: v.secret.secretName ?? appName('secrets'), default_mode: v.secret.defaultMode } : null,
+      configMap:
+        'configMap' in v
+          ? {
+              name:
+                v.configMap.key !== undefined
+                  ? nameOf(TYPES.configMap, subResourceName(service, v.configMap.key))
+                  : (v.configMap.name ?? null),
+              default_mode: v.configMap.defaultMode,
+            }
+          : null,
+      emptyDir: 'emptyDir' in v ? { medium: v.emptyDir.medium, size_limit: v.emptyDir.sizeLimit } : null,
+      hostPath: 'hostPath' in v ? { path: text(v.hostPath.path), type: v.hostPath.type } : null,
+    })),
+  ];
+}
+
+function workloadView(context: ViewContext, component: Component): WorkloadView {
+  const { service } = context;
+  const name = componentResourceName(component);
+  const workload = component.workload;
+  const kind = workload.kind;
+  const services = component.services;
+  const needsServiceAccount = service.rbac !== undefined || service.serviceAccount;
+  const sc = component.securityContext;
+  const scheduling = component.scheduling;
+  const arches =
+    scheduling.requireArch === undefined
+      ? []
+      : typeof scheduling.requireArch === 'string'
+        ? [scheduling.requireArch]
+        : scheduling.requireArch;
+  const nodeSelector = {
+    ...(arches.length === 1 ? { 'kubernetes.io/arch': arches[0] as string } : {}),
+    ...Object.fromEntries(Object.entries(scheduling.nodeSelector).map(([k, v]) => [k, text(v)])),
+  };
+  const required = [
+    ...(arches.length > 1 ? [{ key: 'kubernetes.io/arch', values: arches }] : []),
+    ...(scheduling.requireHosts ? [{ key: 'kubernetes.io/hostname', values: scheduling.requireHosts }] : []),
+  ];
+  const preferred = [
+    ...(scheduling.preferHosts.length > 0 ? [{ weight: 100, key: 'kubernetes.io/hostname', values: scheduling.preferHosts }] : []),
+    ...scheduling.preferArch.map((p) => ({ weight: p.weight, key: 'kubernetes.io/arch', values: [p.arch] })),
+  ];
+  const dependsOn = [
+    ...(service.secrets ? [expr('kubectl_manifest.external_secret')] : []),
+    ...component.dependsOn.map((other) => {
+      const target = service.components.find((c) => c.name === other);
+      return expr(`${target ? TYPES[target.workload.kind] : 'unknown'}.${toIdentifier(other)}`);
+    }),
+  ];
+  const labels = componentLabels(context, component);
+  const isJob = kind === 'Job' || kind === 'CronJob';
+  return {
+    type: TYPES[kind],
+    resourceName: name,
+    metadata: metadata(componentObjectName(context, component), {}, labels),
+    labels,
+    isDeployment: kind === 'Deployment',
+    isStatefulSet: kind === 'StatefulSet',
+    isJob,
+    cronJob:
+      kind === 'CronJob'
+        ? {
+            schedule: workload.schedule,
+            timezone: workload.timeZone,
+            concurrency_policy: workload.concurrencyPolicy,
+            successful_jobs_history_limit: workload.successfulJobsHistoryLimit,
+            failed_jobs_history_limit: workload.failedJobsHistoryLimit,
+            starting_deadline_seconds: workload.startingDeadlineSeconds,
+            suspend: workload.suspend,
+          }
+        : null,
+    job: isJob
+      ? {
+          backoff_limit: workload.backoffLimit,
+          completions: kind === 'Job' ? workload.completions : undefined,
+          parallelism: kind === 'Job' ? workload.parallelism : undefined,
+          active_deadline_seconds: workload.activeDeadlineSeconds,
+          ttl_seconds_after_finished: workload.ttlSecondsAfterFinished,
+        }
+      : null,
+    restartPolicy: isJob ? workload.restartPolicy : null,
+    replicas: kind === 'Deployment' || kind === 'StatefulSet' ? numberOrVar(workload.replicas) : null,
+    strategy: kind === 'Deployment' ? (workload.strategy ?? null) : null,
+    serviceName: kind === 'StatefulSet' && services[0] ? nameOf(TYPES.service, serviceResourceName(component, services[0])) : null,
+    selector: selectorLabels(context, component),
+    podAnnotations: nonEmpty(component.podAnnotations),
+    serviceAccount: needsServiceAccount ? nameOf(TYPES.serviceAccount, resourceName(service)) : null,
+    hostNetwork: scheduling.hostNetwork,
+    hostPID: scheduling.hostPID,
+    // Pods on the host network still need cluster DNS to reach Services.
+    dnsPolicy: scheduling.hostNetwork ? 'ClusterFirstWithHostNet' : null,
+    runtimeClassName: scheduling.runtimeClassName ?? null,
+    priorityClassName: scheduling.priorityClassName ?? null,
+    securityContext: sc
+      ? nonEmpty({ run_as_user: sc.runAsUser, run_as_group: sc.runAsGroup, fs_group: sc.fsGroup, run_as_non_root: sc.runAsNonRoot })
+      : null,
+    nodeSelector: nonEmpty(nodeSelector),
+    affinity: required.length > 0 || preferred.length > 0 ? { required: required.length > 0 ? required : null, preferred } : null,
+    tolerations: scheduling.tolerations.map((t) => ({ key: t.key, operator: t.operator, value: t.value, effect: t.effect })),
+    initContainers: component.initContainers.map((c) => containerView(context, c)),
+    containers: component.containers.map((c) => containerView(context, c)),
+    volumes: volumesView(context, component),
+    dependsOn: dependsOn.length > 0 ? dependsOn : null,
+  };
+}
+
+function servicesView(context: ViewContext, component: Component): ServiceView[] {
+  return component.services.map((s) => ({
+    resourceName: serviceResourceName(component, s),
+    metadata: metadata(serviceObjectName(context, component, s), s.annotations, componentLabels(context, component)),
+    type: s.type,
+    externalTrafficPolicy: s.externalTrafficPolicy ?? null,
+    selector: selectorLabels(context, component),
+    ports: s.ports.map((p) => ({
+      name: p.name,
+      port: p.port,
+      targetPort: p.targetPort,
+      protocol: p.protocol === 'TCP' ? null : p.protocol,
+      nodePort: p.nodePort ?? null,
+    })),
+  }));
+}
+
+function routeView(context: ViewContext, component: Component, route: Ingress, index: number, auth: AuthMiddlewareView | null): RouteView {
+  const { service, stack } = context;
+  const target = routeService(component, route);
+  const serviceRef = nameOf(TYPES.service, serviceResourceName(component, target));
+  const port = servicePortNumber(target, route.port);
+  const variable = hostVariable(route);
+  const resourceName = routeResourceName(route);
+  const middlewares = [
+    ...(route.auth && auth ? [{ name: auth.name, namespace: expr('var.namespace') }] : []),
+    ...route.middlewares.map((m) =>
+      'object' in m
+        ? { name: appName(m.object), namespace: expr('var.namespace') }
+        : { name: m.name, namespace: m.namespace ?? expr('var.namespace') },
+    ),
+  ];
+  const labels = componentLabels(context, component);
+  // The first route keeps the module's name; later ones add their host variable.
+  const name = index === 0 && component === service.components[0] ? expr('local.app_name') : appName(variable.replace(/_/g, '-'));
+  if (route.kind === 'Ingress') {
+    const annotations: Record<string, HclValue> = {
+      'traefik.ingress.kubernetes.io/router.entrypoints': stack.ingress.entryPoint,
+      'traefik.ingress.kubernetes.io/router.tls': 'true',
+      ...(middlewares.length > 0 ? { 'traefik.ingress.kubernetes.io/router.middlewares': template(...joinMiddlewares(middlewares)) } : {}),
+      ...route.annotations,
+    };
+    return {
+      ingressRoute: null,
+      ingress: {
+        resourceName,
+        metadata: metadata(name, annotations, labels),
+        host: expr(`var.${variable}`),
+        serviceRef,
+        port,
+        tlsSecret: stack.tlsSecret,
+      },
+    };
+  }
+  return {
+    ingress: null,
+    ingressRoute: {
+      resourceName,
+      name,
+      labels,
+      host: template('Host(`', expr(`var.${variable}`), '`)'),
+      entryPoint: stack.ingress.entryPoint,
+      middlewares: middlewares.length > 0 ? middlewares : null,
+      serviceRef,
+      port,
+      tlsSecret: stack.tlsSecret,
+    },
+  };
+}
+
+/** Traefik's annotation names a middleware as `<namespace>-<name>@kubernetescrd`, comma-separated. */
+function joinMiddlewares(middlewares: Array<{ name: HclValue; namespace: HclValue }>): Array<string | Expr> {
+  const parts: Array<string | Expr> = [];
+  middlewares.forEach((m, i) => {
+    if (i > 0) parts.push(',');
+    for (const value of [m.namespace, '-', m.name, '@kubernetescrd']) {
+      if (typeof value === 'string') parts.push(value);
+      else if (value instanceof Expr) parts.push(value);
+      else if (value instanceof Template) parts.push(...value.parts);
+    }
+  });
+  return parts;
+}
+
+function numberOrVar(value: number | { var: string }): HclValue {
+  return typeof value === 'number' ? value : expr(`var.${value.var}`);
+}
+
 /** The Traefik Middleware that authenticates requests before they reach an admin UI. */
 function authMiddlewareView(context: ViewContext): AuthMiddlewareView | null {
-  if (!context.service.ingress?.auth) return null;
+  if (!allRoutes(context.service).some(({ route }) => route.auth)) return null;
   const forward = context.stack.auth.forward;
   return {
     name: appName('auth'),
@@ -249,9 +434,9 @@ function authMiddlewareView(context: ViewContext): AuthMiddlewareView | null {
   };
 }
 
-/** Traefik's IngressRoute wants the Service port's number (or its name); use the number the Service exposes. */
-function servicePortNumber(service: Service, port: number | string): number {
-  const match = service.service?.ports.find((p) => p.name === port || p.port === port);
+/** Traefik wants the Service port's number (or its name); use the number the Service exposes. */
+function servicePortNumber(target: KubeService, port: number | string): number {
+  const match = target.ports.find((p) => p.name === port || p.port === port);
   if (!match) throw new Error(`ingress port ${port} is not a service port`);
   return match.port;
 }

@@ -1,5 +1,6 @@
 import { template, expr, type HclValue } from '../../hcl/encode';
 import { vaultPath } from '../naming';
+import { allRoutes } from '../../spec-api/naming';
 import type { ViewContext } from './context';
 
 export interface ExternalSecretView {
@@ -16,7 +17,7 @@ export interface ExternalSecretView {
 
 /** Basic auth in front of the ingress, when asked for and the stack has no forward auth. */
 export function usesBasicAuth({ service, stack }: ViewContext): boolean {
-  return service.ingress?.auth === true && stack.auth.forward === undefined;
+  return allRoutes(service).some(({ route }) => route.auth) && stack.auth.forward === undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HclValue } from '../../hcl/encode';
-import { imageVariable, storageSizeVariable } from '../../spec-api/naming';
+import { allContainers, allRoutes, hostVariable, imageVariable, storageSizeVariable } from '../../spec-api/naming';
 import type { ViewContext } from './context';
 import { imageReference } from './container';
 
@@ -18,25 +18,34 @@ export function variablesView(context: ViewContext): VariableView[] {
   const vars: VariableView[] = [
     { name: 'namespace', description: 'Kubernetes namespace to deploy into', type: 'string', default: stack.namespace, renovate: null },
   ];
-  for (const container of [...service.containers, ...service.initContainers]) {
-    const image = imageReference(container);
+  const seen = new Set<string>();
+  for (const container of allContainers(service)) {
+    const name = imageVariable(service, container.name);
+    // Containers that name the same tag variable share it: declared once, for the first.
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const image = imageReference(container, service);
+    const sharers = allContainers(service).filter((c) => imageVariable(service, c.name) === name);
     vars.push({
-      name: imageVariable(service, container.name),
-      description: `Image tag of ${image} (container ${container.name})`,
+      name,
+      description: `Image tag of ${image} (container${sharers.length > 1 ? 's' : ''} ${sharers.map((c) => c.name).join(', ')})`,
       type: 'string',
       default: container.image.tag,
       renovate: `datasource=docker depName=${image}`,
     });
   }
-  if (service.ingress) {
+  allRoutes(service).forEach(({ component, route, index }) => {
+    const first = component === service.components[0] && index === 0;
     vars.push({
-      name: 'hostname',
-      description: `Hostname ${service.name} is served on`,
+      name: hostVariable(route),
+      description: first
+        ? `Hostname ${service.name} is served on`
+        : `Hostname of ${service.name}'s ${hostVariable(route).replace(/_/g, ' ')} route`,
       type: 'string',
-      default: service.ingress.host ?? `${service.name}.${stack.domain}`,
+      default: route.host ?? `${service.name}.${stack.domain}`,
       renovate: null,
     });
-  }
+  });
   for (const [key, claim] of Object.entries(service.persistence)) {
     vars.push({
       name: storageSizeVariable(service, key),

@@ -1,0 +1,5 @@
+import stack from '../../stack';
+import echo from './echo';
+
+export { stack };
+export const services = [echo];

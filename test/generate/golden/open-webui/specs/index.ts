@@ -1,0 +1,5 @@
+import stack from '../../stack';
+import openWebui from './open-webui';
+
+export { stack };
+export const services = [openWebui];

@@ -1,0 +1,5 @@
+import stack from '../../stack';
+import searxng from './searxng';
+
+export { stack };
+export const services = [searxng];
