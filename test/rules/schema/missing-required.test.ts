@@ -1,6 +1,6 @@
 import rule from '../../../src/lint/rules/schema/missing-required';
 import { testRule } from '../../support/rule-tester';
-import { manifest, release, versions } from './_providers';
+import { versions } from './_providers';
 import { deployment } from './_deployment';
 
 testRule(rule, {

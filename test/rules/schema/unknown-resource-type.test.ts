@@ -1,6 +1,6 @@
 import rule from '../../../src/lint/rules/schema/unknown-resource-type';
 import { testRule } from '../../support/rule-tester';
-import { manifest, release, versions } from './_providers';
+import { versions } from './_providers';
 
 const CONFIG_MAP_BODY = `
   metadata {

@@ -8,4 +8,13 @@ import tsdbOnNfs from './tsdb-on-nfs';
 import volumeName from './volume-name';
 import waitUntilBound from './wait-until-bound';
 
-export const storageRules: AnyRule[] = [databaseOnNetwork, nfsMountOptions, persistentClass, socketOnNetwork, sqliteOnNetwork, tsdbOnNfs, volumeName, waitUntilBound];
+export const storageRules: AnyRule[] = [
+  databaseOnNetwork,
+  nfsMountOptions,
+  persistentClass,
+  socketOnNetwork,
+  sqliteOnNetwork,
+  tsdbOnNfs,
+  volumeName,
+  waitUntilBound,
+];

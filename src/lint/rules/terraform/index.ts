@@ -7,4 +7,12 @@ import requiredProviders from './required-providers';
 import undefinedReference from './undefined-reference';
 import unusedVariable from './unused-variable';
 
-export const terraformRules: AnyRule[] = [deprecatedResource, documentedVariables, duplicateDeclaration, fmt, requiredProviders, undefinedReference, unusedVariable];
+export const terraformRules: AnyRule[] = [
+  deprecatedResource,
+  documentedVariables,
+  duplicateDeclaration,
+  fmt,
+  requiredProviders,
+  undefinedReference,
+  unusedVariable,
+];
