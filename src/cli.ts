@@ -3,10 +3,36 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
 import { isUserError, VerifyError } from './errors';
+import { describeFsError, isFsError } from './util/fs-errors';
 import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
+  const unfinished = guardEarlyExit();
+  try {
+    return await run(argv);
+  } finally {
+    unfinished.done();
+  }
+}
+
+/**
+ * Code the CLI runs (a spec, a config file) may call `process.exit()`: that
+ * must not end a run silently with the exit code it chose. Until the run is
+ * done, an exit says so and exits 2.
+ */
+function guardEarlyExit(): { done(): void } {
+  const onExit = (code: number): void => {
+    process.stderr.write(
+      `gen-modules: the run was ended by process.exit(${code}) before it finished (called by a spec or config file?); nothing more was done\n`,
+    );
+    process.exitCode = 2;
+  };
+  process.on('exit', onExit);
+  return { done: () => process.off('exit', onExit) };
+}
+
+async function run(argv: string[]): Promise<number> {
   let failed: unknown;
   const parser = yargs(argv)
     .scriptName('gen-modules')
@@ -68,6 +94,16 @@ function report(error: unknown): number {
   }
   if (isUserError(error)) {
     process.stderr.write(`gen-modules: ${error.message}\n`);
+    return 2;
+  }
+  // The file system refused (disk full, permissions, a path that is not what it seems): the path and why, no stack.
+  if (isFsError(error)) {
+    process.stderr.write(`gen-modules: ${describeFsError(error)}\n`);
+    return 2;
+  }
+  // A stack overflow is an input nested too deep for some step that recurses.
+  if (error instanceof RangeError && /call stack/.test(error.message)) {
+    process.stderr.write('gen-modules: the input is nested too deeply to process (maximum call stack size exceeded)\n');
     return 2;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
+import { fsReason } from '../util/fs-errors';
+import { kindOf, readFolder, readRegularFile } from '../util/paths';
 import { buildModule, type ParsedFile } from './model';
 import { parseFile } from '../hcl/parser';
 import { type FileSyntax } from '../hcl/syntax';
@@ -15,20 +17,25 @@ const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
 // Reading is synchronous: a thousand small files read in turn cost more in promise round trips than in I/O.
 function statOrFail(target: string): fs.Stats {
+  let stats: fs.Stats;
   try {
-    return fs.statSync(target);
-  } catch {
-    throw new UserError(`${target}: no such file or directory`);
+    stats = fs.statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${target}: no such file or directory`);
+    throw new UserError(`${target}: ${fsReason(error)}`);
   }
+  // A FIFO or a device would block the read or never end: refused before it is opened.
+  if (!stats.isFile() && !stats.isDirectory()) throw new UserError(`${target}: not a regular file or folder, but ${kindOf(stats)}`);
+  return stats;
 }
 
 function tfFilesIn(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  const entries = readFolder(dir);
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.tf')).map((entry) => path.join(dir, entry.name));
 }
 
 function tfFilesBelow(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  const entries = readFolder(dir);
   const found: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -61,7 +68,7 @@ export async function discoverFiles(
     }
   }
   const files = new Map<string, string>();
-  for (const file of [...loaded].sort()) files.set(file, fs.readFileSync(file, 'utf8'));
+  for (const file of [...loaded].sort()) files.set(file, readRegularFile(file));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
   return { files, reportFiles };
