@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { fsReason } from '../util/fs-errors';
 import { relative } from '../util/load-ts';
+import { checkWritable } from '../util/paths';
 import { isRunning } from './write';
 
 /**
@@ -33,6 +34,7 @@ const POLL_MS = 50;
 /** Run `work` holding the lock of `outDir` (created if missing). */
 export async function withOutputLock<T>(outDir: string, work: () => T | Promise<T>, options: LockOptions = {}): Promise<T> {
   const lock = path.join(outDir, LOCK_FILE);
+  checkWritable(outDir);
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (error) {

@@ -112,3 +112,18 @@ export function readFolder(dir: string): fs.Dirent[] {
     throw new UserError(`${display(dir)}: cannot read the folder: ${fsReason(error)}`);
   }
 }
+
+/**
+ * Throw a one-line UserError when files cannot be created in `dir` or the
+ * folders leading to it: the nearest existing folder must be writable. (A
+ * recursive mkdir on a read-only file system reports ENOENT, which misleads.)
+ */
+export function checkWritable(dir: string): void {
+  let existing = path.resolve(dir);
+  while (statIfExists(existing) === undefined && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    fs.accessSync(existing, fs.constants.W_OK);
+  } catch (error) {
+    throw new UserError(`${display(dir)}: cannot write here: ${fsReason(error)}; nothing was written`);
+  }
+}

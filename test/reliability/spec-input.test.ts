@@ -118,7 +118,9 @@ describe('values that are not data', () => {
 
   test('a lone UTF-16 surrogate is bad input with the field path (exit 2), not a verify mismatch', () => {
     const message = errorOf(specs({ config: `{ level: 'a\\uD800b' }` }));
-    expect(message).toMatch(/web\.ts: configMaps\.config\.files\.app\.yml\.yaml\.level: contains a lone UTF-16 surrogate \(\\uD800 at offset 1\)/);
+    expect(message).toMatch(
+      /web\.ts: configMaps\.config\.files\.app\.yml\.yaml\.level: contains a lone UTF-16 surrogate \(\\uD800 at offset 1\)/,
+    );
     const dir = specs({ prelude: `const name = 'we\\uDC00b';`, config: '{ [name]: 1 }' });
     expect(errorOf(dir)).toMatch(/yaml\.we.b: the key contains a lone UTF-16 surrogate/u);
   });

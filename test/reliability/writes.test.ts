@@ -91,14 +91,16 @@ describe('nothing lost, nothing half-done', () => {
       message = (error as Error).message;
     }
     jest.restoreAllMocks();
-    expect(message).toMatch(new RegExp(`cannot replace: input/output error \\(EIO\\); 1 of ${changed.length} change\\(s\\) made, run gen-modules again`));
+    expect(message).toMatch(
+      new RegExp(`cannot replace: input/output error \\(EIO\\); 1 of ${changed.length} change\\(s\\) made, run gen-modules again`),
+    );
     expect(message).toMatch(/Replaced or deleted:\n {2}\S+\nNot replaced or deleted:\n( {2}\S+\n?)+$/);
     expect(temporaries(readTree(out))).toEqual([]);
     applyChanges((await prepare(options)).changes.filter((c) => c.kind !== 'unchanged'));
     expect((await prepare(options)).changes.every((c) => c.kind === 'unchanged')).toBe(true);
   });
 
-  test('deleting a generated file\'s hash line makes it a hand edit: refused without --force', async () => {
+  test("deleting a generated file's hash line makes it a hand edit: refused without --force", async () => {
     const { options, out } = await generated();
     const file = path.join(out, 'modules-k8s', 'grafana', 'variables.tf');
     const text = fs.readFileSync(file, 'utf8').replace(/^# gen-modules content hash: .*\n/m, '');
@@ -135,10 +137,14 @@ describe('nothing lost, nothing half-done', () => {
   });
 
   test('.gitattributes keeps *.tf and golden files LF on every checkout', () => {
-    const run = spawnSync('git', ['check-attr', 'eol', '--', 'out/kubernetes.tf', 'out/modules-k8s/grafana/main.tf', 'templates/hcl/main.hbs'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'git',
+      ['check-attr', 'eol', '--', 'out/kubernetes.tf', 'out/modules-k8s/grafana/main.tf', 'templates/hcl/main.hbs'],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       'out/kubernetes.tf: eol: lf',
       'out/modules-k8s/grafana/main.tf: eol: lf',
@@ -203,7 +209,10 @@ describe('two runs at once', () => {
   test('a lock left by a killed run (its process is gone) is taken over', async () => {
     const dir = tempDir('gen-modules-lock-');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead), host: require('node:os').hostname(), started: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: Number(dead), host: require('node:os').hostname(), started: 'then' }),
+    );
     await expect(withOutputLock(dir, () => 'written', { waitMs: 0 })).resolves.toBe('written');
     fs.writeFileSync(path.join(dir, LOCK_FILE), '');
     fs.utimesSync(path.join(dir, LOCK_FILE), new Date(Date.now() - 5000), new Date(Date.now() - 5000));
