@@ -8,28 +8,24 @@ import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
-  const unfinished = guardEarlyExit();
   try {
     return await run(argv);
   } finally {
-    unfinished.done();
+    process.off('exit', onEarlyExit);
   }
 }
 
 /**
- * Code the CLI runs (a spec, a config file) may call `process.exit()`: that
- * must not end a run silently with the exit code it chose. Until the run is
- * done, an exit says so and exits 2.
+ * Code a command runs (a spec, a config file) may call `process.exit()`: that
+ * must not end a run silently with the exit code it chose. From the moment a
+ * command's handler starts (after --help and --version, which exit by design)
+ * until the run is done, an exit says so and exits 2.
  */
-function guardEarlyExit(): { done(): void } {
-  const onExit = (code: number): void => {
-    process.stderr.write(
-      `gen-modules: the run was ended by process.exit(${code}) before it finished (called by a spec or config file?); nothing more was done\n`,
-    );
-    process.exitCode = 2;
-  };
-  process.on('exit', onExit);
-  return { done: () => process.off('exit', onExit) };
+function onEarlyExit(code: number): void {
+  process.stderr.write(
+    `gen-modules: the run was ended by process.exit(${code}) before it finished (called by a spec or config file?); nothing more was done\n`,
+  );
+  process.exitCode = 2;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -49,6 +45,9 @@ async function run(argv: string[]): Promise<number> {
       throw error ?? new UsageError(withSuggestion(message, argv, optionNames(parser)));
     });
   for (const command of commands) parser.command(command);
+  parser.middleware(() => {
+    process.on('exit', onEarlyExit);
+  });
   try {
     await parser.parseAsync();
   } catch (error) {

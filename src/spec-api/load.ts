@@ -95,7 +95,7 @@ export function loadSpecs(dir: string): LoadedSpecs {
 
   if (stackResult?.success) {
     const stack = stackResult.data;
-    if (!(stack.persistentClass in stack.storageClasses)) {
+    if (!Object.hasOwn(stack.storageClasses, stack.persistentClass)) {
       problems.push(`${stackFile}: persistentClass: "${stack.persistentClass}" is not one of storageClasses`);
     }
     for (const { spec, file } of services) {

@@ -96,7 +96,7 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
 
   for (const [key, claim] of Object.entries(service.persistence)) {
     const storageClass = claim.storageClass ?? stack.persistentClass;
-    if (!(storageClass in stack.storageClasses)) {
+    if (!Object.hasOwn(stack.storageClasses, storageClass)) {
       add(
         ['persistence', key, 'storageClass'],
         `"${storageClass}" is not a storage class of the stack (${Object.keys(stack.storageClasses).join(', ')})`,
@@ -120,7 +120,7 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
   }
 
   service.scheduling.preferHosts.forEach((host, hi) => {
-    if (!(host in stack.nodes))
+    if (!Object.hasOwn(stack.nodes, host))
       add(['scheduling', 'preferHosts', hi], `"${host}" is not a node of the stack (${Object.keys(stack.nodes).join(', ')})`);
   });
   const arch = service.scheduling.requireArch;

@@ -101,12 +101,13 @@ class TsLoader {
       dirname: string,
     ) => void;
     loading.push(absolute);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was, never called here
     const exit = process.exit;
     let exited: EarlyExit | undefined;
-    process.exit = ((code?: number | string | null) => {
+    process.exit = (code?: number | string | null): never => {
       exited ??= new EarlyExit(absolute, code);
       throw exited;
-    }) as typeof process.exit;
+    };
     try {
       wrapper(mod.exports, requireShim, mod, absolute, path.dirname(absolute));
       // A file that caught the exception of its own exit still asked to end the run.

@@ -131,10 +131,19 @@ describe('values that are not data', () => {
     expect(await verifyAll(specsData, files)).toEqual([]);
   });
 
-  test('a persistentClass not among the storage classes is refused', () => {
-    const stack = stackSource.replace(/persistentClass: '[^']+'/, "persistentClass: 'ceph'");
+  test.each(['ceph', 'toString', 'constructor'])('a persistentClass not among the storage classes (%s) is refused', (name) => {
+    const stack = stackSource.replace(/persistentClass: '[^']+'/, `persistentClass: '${name}'`);
     expect(stack).not.toBe(stackSource);
-    expect(errorOf(specs({ stack }))).toMatch(/stack\.ts: persistentClass: "ceph" is not one of storageClasses/);
+    expect(errorOf(specs({ stack }))).toContain(`stack.ts: persistentClass: "${name}" is not one of storageClasses`);
+  });
+
+  test.each(['toString', '__proto__'])('a storage class or preferred host named like an Object method (%s) is refused', (name) => {
+    const withClaim = specs({
+      webSource: `import { defineService } from 'gen-modules';\nexport default defineService({ ...${base.replace('CONFIG', '{}')}, persistence: { data: { storageClass: '${name}', size: '1Gi' } }, scheduling: { preferHosts: ['${name}'] } } as never);\n`,
+    });
+    const refused = errorOf(withClaim);
+    expect(refused).toContain(`persistence.data.storageClass: "${name}" is not a storage class of the stack`);
+    expect(refused).toContain(`scheduling.preferHosts[0]: "${name}" is not a node of the stack`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../src/errors';
 import { LOCK_FILE, withOutputLock } from '../../src/generate/lock';
@@ -182,7 +183,7 @@ describe('a hand-written module of a generated name', () => {
 describe('two runs at once', () => {
   test('a lock held by a running generator: the second run waits a bounded time, then exits 2 naming the lock', async () => {
     const dir = tempDir('gen-modules-lock-');
-    const holder = { pid: process.pid, host: require('node:os').hostname() as string, started: new Date().toISOString() };
+    const holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify(holder));
     const started = Date.now();
     await expect(withOutputLock(dir, () => 'written', { waitMs: 300 })).rejects.toThrow(
@@ -209,10 +210,7 @@ describe('two runs at once', () => {
   test('a lock left by a killed run (its process is gone) is taken over', async () => {
     const dir = tempDir('gen-modules-lock-');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    fs.writeFileSync(
-      path.join(dir, LOCK_FILE),
-      JSON.stringify({ pid: Number(dead), host: require('node:os').hostname(), started: 'then' }),
-    );
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead), host: os.hostname(), started: 'then' }));
     await expect(withOutputLock(dir, () => 'written', { waitMs: 0 })).resolves.toBe('written');
     fs.writeFileSync(path.join(dir, LOCK_FILE), '');
     fs.utimesSync(path.join(dir, LOCK_FILE), new Date(Date.now() - 5000), new Date(Date.now() - 5000));
