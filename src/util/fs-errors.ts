@@ -1,4 +1,4 @@
-import { display } from './paths';
+import path from 'node:path';
 
 /** An error from a Node file-system call: it has a code such as ENOSPC, and usually the path. */
 export interface FsError extends Error {
@@ -40,4 +40,10 @@ export function fsReason(error: unknown): string {
 export function describeFsError(error: FsError, fallbackPath?: string): string {
   const where = error.path ?? fallbackPath;
   return where === undefined ? fsReason(error) : `${display(where)}: ${fsReason(error)}`;
+}
+
+/** A path as the user would type it: relative below the working folder, absolute elsewhere. */
+export function display(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' ? file : relative.startsWith('..') ? path.resolve(file) : relative;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
-import { fsReason } from './fs-errors';
+import { display, fsReason } from './fs-errors';
 
 /**
  * Paths from the command line are checked before anything is read or written:
@@ -10,12 +10,6 @@ import { fsReason } from './fs-errors';
  * line naming it, rather than failing deep inside, hanging on a read, or
  * spinning in a `mkdir -p` the kernel never lets finish.
  */
-
-/** A path as the user would type it: relative below the working folder, absolute elsewhere. */
-export function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' ? file : relative.startsWith('..') ? path.resolve(file) : relative;
-}
 
 /** Kernel file systems that are not storage (statfs magic numbers, linux/magic.h). */
 const PSEUDO_FILE_SYSTEMS: Record<number, string> = {
