@@ -3,10 +3,32 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
 import { isUserError, VerifyError } from './errors';
+import { describeFsError, isFsError } from './util/fs-errors';
 import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
+  try {
+    return await run(argv);
+  } finally {
+    process.off('exit', onEarlyExit);
+  }
+}
+
+/**
+ * Code a command runs (a spec, a config file) may call `process.exit()`: that
+ * must not end a run silently with the exit code it chose. From the moment a
+ * command's handler starts (after --help and --version, which exit by design)
+ * until the run is done, an exit says so and exits 2.
+ */
+function onEarlyExit(code: number): void {
+  process.stderr.write(
+    `gen-modules: the run was ended by process.exit(${code}) before it finished (called by a spec or config file?); nothing more was done\n`,
+  );
+  process.exitCode = 2;
+}
+
+async function run(argv: string[]): Promise<number> {
   let failed: unknown;
   const parser = yargs(argv)
     .scriptName('gen-modules')
@@ -23,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
       throw error ?? new UsageError(withSuggestion(message, argv, optionNames(parser)));
     });
   for (const command of commands) parser.command(command);
+  parser.middleware(() => {
+    process.on('exit', onEarlyExit);
+  });
   try {
     await parser.parseAsync();
   } catch (error) {
@@ -68,6 +93,16 @@ function report(error: unknown): number {
   }
   if (isUserError(error)) {
     process.stderr.write(`gen-modules: ${error.message}\n`);
+    return 2;
+  }
+  // The file system refused (disk full, permissions, a path that is not what it seems): the path and why, no stack.
+  if (isFsError(error)) {
+    process.stderr.write(`gen-modules: ${describeFsError(error)}\n`);
+    return 2;
+  }
+  // A stack overflow is an input nested too deep for some step that recurses.
+  if (error instanceof RangeError && /call stack/.test(error.message)) {
+    process.stderr.write('gen-modules: the input is nested too deeply to process (maximum call stack size exceeded)\n');
     return 2;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

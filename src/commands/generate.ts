@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PlannedChange } from '../generate/write';
 import { useColor } from '../util/colour';
 import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
@@ -29,24 +30,45 @@ export const generateCommand: Command<GenerateArgs> = {
     const api = generation();
     const result = await api.prepare(runOptions(args));
     process.stderr.write(api.describeKept(result.kept));
-    const changed = result.changes.filter((c) => c.kind !== 'unchanged');
     if (args.check) {
+      const changed = result.changes.filter((c) => c.kind !== 'unchanged');
+      const stale = api.staleTemporaries(result.root, result.outDir);
       process.stdout.write(api.unifiedDiff(changed, useColor(process.stdout)));
       reportConflicts(changed, 'generate would refuse to overwrite them without --force');
+      reportStale(stale, 'gen-modules removes them');
       if (changed.length > 0) process.stderr.write(`gen-modules: ${changed.length} file(s) out of date; run gen-modules\n`);
-      process.exitCode = changed.length > 0 ? 1 : 0;
+      process.exitCode = changed.length > 0 || stale.length > 0 ? 1 : 0;
       return;
     }
-    api.applyChanges(changed, { force: args.force });
-    reportConflicts(changed, 'overwritten (--force)');
+    // Another run may have written since the specs were read: compare again under the lock.
+    const changes = await api.withOutputLock(result.outDir, () => {
+      reportStale(api.removeStaleTemporaries(result.root, result.outDir), 'removed');
+      const fresh = result.replan().changes;
+      api.applyChanges(
+        fresh.filter((c) => c.kind !== 'unchanged'),
+        { force: args.force },
+      );
+      return fresh;
+    });
+    reportConflicts(
+      changes.filter((c) => c.kind !== 'unchanged'),
+      'overwritten (--force)',
+    );
     process.stdout.write(
       summary(
         result.files.map((f) => f.service),
-        result.changes,
+        changes,
       ),
     );
   },
 };
+
+/** Name the staged files an interrupted run left behind. */
+function reportStale(files: string[], consequence: string): void {
+  if (files.length === 0) return;
+  const names = files.map((f) => `  ${path.relative(process.cwd(), f)}`).join('\n');
+  process.stderr.write(`gen-modules: ${files.length} unfinished file(s) left by an interrupted run; ${consequence}:\n${names}\n`);
+}
 
 /** `gen-modules: 6 module(s) verified; 3 file(s) written, 29 unchanged; 1 deleted` */
 function summary(services: Array<string | undefined>, changes: PlannedChange[]): string {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { formatters, OUTPUT_FORMATS, type FormatContext, type RuleInfo } from '../formatters';
 import { useColor } from '../util/colour';
+import { checkFolder } from '../util/paths';
 import { toolVersion } from '../lint/cache';
 import { findConfigFile } from '../lint/config-file';
 import { exitCodeFor, reportOn } from '../lint/report';
@@ -26,8 +27,9 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings: expected a whole number of at least 0, received ${String(maxWarnings)}`);
   }
-  const discovered = await discoverFiles(args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH], cwd);
   const cacheLocation = args.cache ? path.resolve(cwd, args['cache-location']) : undefined;
+  if (cacheLocation !== undefined) checkFolder('--cache-location', cacheLocation, { mustExist: false });
+  const discovered = await discoverFiles(args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH], cwd);
   const findings =
     (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
     (await lintAll(discovered.files, cwd, args.config, cacheLocation, discovered.repositoryRoot));

@@ -56,13 +56,19 @@ export interface Inspection {
 }
 
 export function inspect(content: string): Inspection {
-  const [first, second, body] = splitHeader(content);
+  // A checkout that turned LF into CRLF (core.autocrlf) has not edited the file.
+  const [first, second, body] = splitHeader(withLf(content));
   const generated = first === undefined ? null : GENERATED_BY.exec(first);
   if (!generated) return { state: 'foreign' };
   const source = generated[1] as string;
   const hash = second === undefined ? null : HASH_LINE.exec(second);
   if (!hash) return { state: 'unsealed', source };
   return { state: hash[1] === contentHash(body) ? 'intact' : 'edited', source };
+}
+
+/** The text with CRLF line ends turned into LF. */
+export function withLf(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
 }
 
 /** The first two lines and the rest; a missing line is undefined, a missing rest is empty. */

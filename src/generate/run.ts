@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pretranspile } from '../util/load-ts';
+import { checkFolder } from '../util/paths';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
 import { typecheckSpecs } from '../spec-api/typecheck';
 import { checkManifestSchemas } from './manifests';
 import { renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
-import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
+import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
 export interface RunOptions {
   specsDir: string;
@@ -32,6 +33,10 @@ export interface RunResult {
   kept: KeptFile[];
   /** The folder that holds `kubernetes.tf`. */
   root: string;
+  /** The modules folder, absolute. */
+  outDir: string;
+  /** The same comparison with the disk again (under the output lock, another run may have written since). */
+  replan(): Plan;
 }
 
 /**
@@ -39,6 +44,9 @@ export interface RunResult {
  * decides from `changes` (generate writes, check and diff only print).
  */
 export async function prepare(options: RunOptions): Promise<RunResult> {
+  checkFolder('--specs', options.specsDir, { mustExist: false });
+  checkFolder('--out', options.outDir, { mustExist: false });
+  if (options.root !== undefined) checkFolder('--root', options.root, { mustExist: true });
   if (options.typecheck && fs.existsSync(options.specsDir)) typecheckSpecs(options.specsDir);
   if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
   const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
@@ -63,6 +71,7 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     // Only the root file shares its folder with what the user wrote.
     block: options.root !== undefined && file.service === undefined,
   }));
-  const { changes, kept } = planChanges(placements, existingModuleFiles(outDir, only));
-  return { specs, files, changes, kept, root };
+  const replan = (): Plan => planChanges(placements, existingModuleFiles(outDir, only));
+  const { changes, kept } = replan();
+  return { specs, files, changes, kept, root, outDir, replan };
 }

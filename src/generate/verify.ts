@@ -64,7 +64,8 @@ function expectedConfig(value: ConfigValue): Json {
   if (Array.isArray(value)) return value.map(expectedConfig);
   const reference = configText(value);
   if (reference) return expectedText(reference);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expectedConfig(v)]));
+  // hcl2json escapes object keys as it does strings.
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [jsonTemplate(k), expectedConfig(v)]));
 }
 
 /** Walk a path of keys and indexes; hcl2json wraps every block in a one-element array. */

@@ -12,9 +12,11 @@ export function findConfigFile(cwd: string, configPath: string | undefined): str
     if (!existsSync(file)) throw new UserError(`--config: ${configPath}: no such file`);
     return file;
   }
-  for (const name of CONFIG_FILES) {
-    const file = path.join(cwd, name);
-    if (existsSync(file)) return file;
+  const present = CONFIG_FILES.map((name) => path.join(cwd, name)).filter((file) => existsSync(file));
+  if (present.length > 1) {
+    throw new UserError(
+      `${CONFIG_FILES.join(' and ')} are both in ${path.relative(process.cwd(), cwd) || '.'}; keep one, or name it with --config`,
+    );
   }
-  return null;
+  return present[0] ?? null;
 }

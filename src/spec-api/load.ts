@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors';
-import { formatZodError, zodErrorMap } from '../util/zod-errors';
-import { loadTsModule, relative } from '../util/load-ts';
-import { SOURCE_FILE, sourceFileOf } from './define';
+import { describeReceived, formatPath, formatZodError, zodErrorMap } from '../util/zod-errors';
+import { loadTsGraph, relative, type LoadedGraph } from '../util/load-ts';
+import { sourceFileOf } from './define';
+import { stampLike, toPlainData } from './plain-data';
 import { checkService, type SpecIssue } from './refine';
 import { COMPONENT_KEYS, serviceSchema, stackSchema, type Service, type Stack } from './schema';
 
@@ -40,22 +41,40 @@ export interface LoadedSpecs {
  */
 export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
   const index = findIndex(dir);
-  const exported = loadTsModule(index);
+  const graph = loadTsGraph(index);
   const indexFile = relative(index);
   const problems: string[] = [];
+  const exported = (name: string): unknown => {
+    try {
+      return graph.exports[name];
+    } catch (error) {
+      throw new UserError(`${indexFile}: ${name}: reading it threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  /** The data of an export, or undefined (and its problems listed) when it is not data. */
+  const plain = (input: unknown, file: string, at: PropertyKey[]): unknown => {
+    const { value, problems: found } = toPlainData(input, at);
+    for (const p of found) problems.push(`${file}: ${formatPath(p.path)}: ${p.message}`);
+    return found.length === 0 ? value : undefined;
+  };
 
-  const stackInput = normalizeStrings(exported['stack']);
-  if (stackInput === undefined) throw new UserError(`${indexFile}: must export \`stack\` (a defineStack({...}) value)`);
-  const stackFile = relative(sourceFileOf(stackInput) ?? index);
-  const stackResult = stackSchema.safeParse(stackInput, { error: zodErrorMap });
-  if (!stackResult.success) problems.push(formatZodError(stackResult.error, stackFile));
+  const stackExport = exported('stack');
+  if (stackExport === undefined || stackExport === null)
+    throw new UserError(`${indexFile}: must export \`stack\` (a defineStack({...}) value)${emptyImports(graph)}`);
+  const emptyStack = moduleWithoutDefault(graph, stackExport);
+  if (emptyStack !== undefined) throw new UserError(`${indexFile}: stack: ${describeWithoutDefault(graph, emptyStack)}`);
+  const stackFile = relative(sourceFileOf(stackExport) ?? index);
+  const stackInput = plain(stackExport, stackFile, []);
+  const stackResult = stackInput === undefined ? undefined : stackSchema.safeParse(stackInput, { error: zodErrorMap });
+  if (stackResult && !stackResult.success) problems.push(formatZodError(stackResult.error, stackFile));
 
-  const servicesInput = normalizeStrings(exported['services']);
-  if (!Array.isArray(servicesInput)) throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
+  const servicesExport = exported('services');
+  if (!Array.isArray(servicesExport))
+    throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
 
   // Cross-field checks run inside the parse, on whatever parsed, so that they are
   // reported together with the schema's errors (they need a valid stack).
-  const stack = stackResult.success ? stackResult.data : undefined;
+  const stack = stackResult?.success ? stackResult.data : undefined;
   const checked = serviceSchema.superRefine(
     (module, ctx) => {
       if (stack === undefined) return;
@@ -65,18 +84,32 @@ export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
     { when: () => true },
   );
   const services: LoadedService[] = [];
-  servicesInput.forEach((input: unknown) => {
-    const file = relative(sourceFileOf(input) ?? index);
+  for (let i = 0; i < servicesExport.length; i++) {
+    const entry: unknown = servicesExport[i];
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      problems.push(
+        `${indexFile}: services[${i}]: expected a defineService({...}) value, received ${describeReceived(entry)}${entry === undefined ? emptyImports(graph) : ''}`,
+      );
+      continue;
+    }
+    const withoutDefault = moduleWithoutDefault(graph, entry);
+    if (withoutDefault !== undefined) {
+      problems.push(`${indexFile}: services[${i}]: ${describeWithoutDefault(graph, withoutDefault)}`);
+      continue;
+    }
+    const file = relative(sourceFileOf(entry) ?? index);
+    const input = plain(entry, file, []);
+    if (input === undefined) continue;
     const { module, shorthand } = moduleInput(input);
     const result = checked.safeParse(module, { error: zodErrorMap });
     if (!result.success) {
       problems.push(
         formatZodError(new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: specPath(issue.path, shorthand) }))), file),
       );
-      return;
+      continue;
     }
     services.push({ spec: result.data, file, shorthand });
-  });
+  }
 
   const seen = new Map<string, string>();
   for (const { spec, file } of services) {
@@ -85,15 +118,15 @@ export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
     seen.set(spec.name, file);
   }
 
-  if (stackResult.success) {
+  if (stackResult?.success) {
     const stack = stackResult.data;
-    if (!(stack.persistentClass in stack.storageClasses)) {
+    if (!Object.hasOwn(stack.storageClasses, stack.persistentClass)) {
       problems.push(`${stackFile}: persistentClass: "${stack.persistentClass}" is not one of storageClasses`);
     }
   }
 
   if (problems.length > 0) throw new UserError(`invalid specs:\n${problems.join('\n')}`);
-  if (!stackResult.success) throw new Error('unreachable: stack errors are problems');
+  if (!stackResult?.success) throw new Error('unreachable: stack errors are problems');
   return { stack: stackResult.data, stackFile, indexFile, services };
 }
 
@@ -149,24 +182,32 @@ function specPath<T extends PropertyKey>(path: T[], shorthand: boolean): T[] {
 }
 
 /**
- * HCL normalises every string literal to Unicode NFC, so Terraform would see
- * the NFC form of any spec string anyway; normalising first keeps the spec,
- * the HCL and the round-trip check in agreement. Source files are kept for messages.
+ * The imported file whose default import `value` is, when that file has no
+ * default export: a default import of a CommonJS-style module is its exports
+ * object itself, so an emptied spec file imports as \`{}\`.
  */
-export function normalizeStrings<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return stampLike(value, value.map(normalizeStrings)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out = Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeStrings(v)]));
-    return stampLike(value, out) as T;
-  }
-  return value;
+function moduleWithoutDefault(graph: LoadedGraph, value: unknown): string | undefined {
+  return graph.imports.find((file) => graph.exportsOf(file) === value);
 }
 
-function stampLike(original: object, copy: object): object {
-  const file = sourceFileOf(original);
-  if (file !== undefined) Object.defineProperty(copy, SOURCE_FILE, { value: file, enumerable: false });
-  return copy;
+function describeWithoutDefault(graph: LoadedGraph, file: string): string {
+  const exports = Object.keys(graph.exportsOf(file) ?? {});
+  const what = exports.length === 0 ? 'exports nothing' : `has no default export (it exports ${exports.join(', ')})`;
+  return `imported from ${relative(file)}, which ${what}; a spec file ends with \`export default defineService({...})\``;
+}
+
+/**
+ * The imported files that export nothing usable (an emptied spec file, one
+ * without a default export): a default import of one is \`undefined\`, which
+ * names no file by itself.
+ */
+function emptyImports(graph: LoadedGraph): string {
+  const empty = graph.imports.filter((file) => {
+    const exports = graph.exportsOf(file);
+    return exports !== undefined && exports['default'] === undefined;
+  });
+  if (empty.length === 0) return '';
+  return `: ${empty.map((file) => describeWithoutDefault(graph, file)).join('; ')}`;
 }
 
 function findIndex(dir: string): string {
@@ -177,4 +218,11 @@ function findIndex(dir: string): string {
   throw new UserError(
     `${relative(path.resolve(dir))}: no index.ts here; the specs folder needs an index.ts exporting \`stack\` and \`services\``,
   );
+}
+
+/** A spec value as plain data with its strings in NFC (see `toPlainData`); a value that is not data is a UserError. */
+export function normalizeStrings<T>(value: T): T {
+  const { value: plain, problems } = toPlainData(value);
+  if (problems.length > 0) throw new UserError(problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n'));
+  return plain as T;
 }

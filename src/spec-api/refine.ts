@@ -42,7 +42,7 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
 
   for (const [key, claim] of Object.entries(service.persistence)) {
     const storageClass = claim.storageClass ?? stack.persistentClass;
-    if (!(storageClass in stack.storageClasses)) {
+    if (!Object.hasOwn(stack.storageClasses, storageClass)) {
       add(
         ['persistence', key, 'storageClass'],
         `"${storageClass}" is not a storage class of the stack (${Object.keys(stack.storageClasses).join(', ')})`,
@@ -236,10 +236,10 @@ function checkScheduling(stack: Stack, component: Component, at: Path, variables
   const here = (...rest: Path): Path => [...at, 'scheduling', ...rest];
   const nodes = Object.keys(stack.nodes).join(', ');
   scheduling.preferHosts.forEach((host, hi) => {
-    if (!(host in stack.nodes)) add(here('preferHosts', hi), `"${host}" is not a node of the stack (${nodes})`);
+    if (!Object.hasOwn(stack.nodes, host)) add(here('preferHosts', hi), `"${host}" is not a node of the stack (${nodes})`);
   });
   scheduling.requireHosts?.forEach((host, hi) => {
-    if (!(host in stack.nodes)) add(here('requireHosts', hi), `"${host}" is not a node of the stack (${nodes})`);
+    if (!Object.hasOwn(stack.nodes, host)) add(here('requireHosts', hi), `"${host}" is not a node of the stack (${nodes})`);
   });
   const arches =
     scheduling.requireArch === undefined

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
+import { fsReason } from '../util/fs-errors';
+import { kindOf, readFolder, readRegularBytes } from '../util/paths';
 import { buildModule, type ParsedFile } from './model';
 import { parseFile } from '../hcl/parser';
 import { decodeSource } from '../hcl/source';
@@ -16,11 +18,16 @@ const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
 // Reading is synchronous: a thousand small files read in turn cost more in promise round trips than in I/O.
 function statOrFail(target: string): fs.Stats {
+  let stats: fs.Stats;
   try {
-    return fs.statSync(target);
-  } catch {
-    throw new UserError(`${target}: no such file or directory`);
+    stats = fs.statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${target}: no such file or directory`);
+    throw new UserError(`${target}: ${fsReason(error)}`);
   }
+  // A FIFO or a device would block the read or never end: refused before it is opened.
+  if (!stats.isFile() && !stats.isDirectory()) throw new UserError(`${target}: not a regular file or folder, but ${kindOf(stats)}`);
+  return stats;
 }
 
 /**
@@ -43,7 +50,7 @@ function entryKind(dir: string, entry: fs.Dirent): 'file' | 'directory' | undefi
 const isTfFile = (dir: string, entry: fs.Dirent): boolean => entry.name.endsWith('.tf') && entryKind(dir, entry) === 'file';
 
 function tfFilesIn(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  const entries = readFolder(dir);
   return entries.filter((entry) => isTfFile(dir, entry)).map((entry) => path.join(dir, entry.name));
 }
 
@@ -56,7 +63,7 @@ function tfFilesBelow(dir: string, walking: ReadonlySet<string> = new Set()): st
   if (walking.has(real)) return [];
   const inside = new Set(walking).add(real);
   const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of readFolder(dir)) {
     if (SKIPPED_DIRS.has(entry.name)) continue;
     const kind = entryKind(dir, entry);
     if (kind === 'directory') found.push(...tfFilesBelow(path.join(dir, entry.name), inside));
@@ -98,7 +105,7 @@ function readGivenPaths(paths: string[], cwd: string): Discovered {
     }
   }
   const files = new Map<string, string>();
-  for (const file of [...loaded].sort()) files.set(file, decodeSource(fs.readFileSync(file)));
+  for (const file of [...loaded].sort()) files.set(file, decodeSource(readRegularBytes(file)));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
   return { files, reportFiles, repositoryRoot };

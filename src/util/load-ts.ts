@@ -52,8 +52,29 @@ export function loadTsModule(file: string, loaded?: string[]): Record<string, un
   return new TsLoader(loaded).load(path.resolve(file));
 }
 
+export interface LoadedGraph {
+  exports: Record<string, unknown>;
+  /** The local TypeScript files the entry file imports, absolute, in import order. */
+  imports: string[];
+  /** Every loaded file's exports, by absolute path. */
+  exportsOf(file: string): Record<string, unknown> | undefined;
+}
+
+/** Load a TypeScript file and say what it imported: messages about its exports can name the imported file at fault. */
+export function loadTsGraph(file: string): LoadedGraph {
+  const loader = new TsLoader(undefined);
+  const entry = path.resolve(file);
+  const exports = loader.load(entry);
+  return {
+    exports,
+    imports: loader.importsOf.get(entry) ?? [],
+    exportsOf: (other) => loader.cache.get(other)?.exports as Record<string, unknown> | undefined,
+  };
+}
+
 class TsLoader {
-  private readonly cache = new Map<string, Module>();
+  readonly cache = new Map<string, Module>();
+  readonly importsOf = new Map<string, string[]>();
 
   constructor(private readonly loaded: string[] | undefined) {}
 
@@ -70,6 +91,7 @@ class TsLoader {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own entry, resolved at run time
       if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require(PUBLIC_API);
       const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
+      if (local) this.importsOf.set(absolute, [...(this.importsOf.get(absolute) ?? []), local]);
       return local ? this.load(local) : nodeRequire(id);
     };
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the CommonJS module wrapper for transpiled spec code
@@ -81,17 +103,43 @@ class TsLoader {
       dirname: string,
     ) => void;
     loading.push(absolute);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was, never called here
+    const exit = process.exit;
+    let exited: EarlyExit | undefined;
+    process.exit = (code?: number | string | null): never => {
+      exited ??= new EarlyExit(absolute, code);
+      throw exited;
+    };
     try {
       wrapper(mod.exports, requireShim, mod, absolute, path.dirname(absolute));
+      // A file that caught the exception of its own exit still asked to end the run.
+      if (exited) throw exited;
     } catch (error) {
       this.cache.delete(absolute);
       if (error instanceof UserError) throw error;
+      if (exited) throw new UserError(exited.describe());
       const message = errorMessage(error);
       throw new UserError(`${relative(absolute)}: failed to load: ${message}`);
     } finally {
+      process.exit = exit;
       loading.pop();
     }
     return mod.exports as Record<string, unknown>;
+  }
+}
+
+/** `process.exit()` called by a file while it loads: loading a file must not be able to end the run silently. */
+class EarlyExit extends UserError {
+  constructor(
+    readonly file: string,
+    readonly code: number | string | null | undefined,
+  ) {
+    super('');
+    this.message = this.describe();
+  }
+
+  describe(): string {
+    return `${relative(this.file)}: called process.exit(${this.code ?? ''}) while loading; a spec or config file must not end the run (remove the call, or throw an Error to report a problem)`;
   }
 }
 

@@ -140,13 +140,15 @@ describe('loading config files', () => {
     expect(loadConfig({ cwd, rules: testRules }).settings.get('test/no-null')?.severity).toBe('warning');
   });
 
-  test('precedence: --config, then .ts, then .json', () => {
+  test('precedence: --config, else the one of .ts and .json present (both present is refused)', () => {
     const cwd = makeTree({
       'gen-modules.config.ts': tsConfig('warning'),
       'gen-modules.config.json': JSON.stringify({ rules: { 'test/no-null': 'info' } }),
       'custom.json': JSON.stringify({ rules: { 'test/no-null': 'off' } }),
     });
-    expect(loadConfig({ cwd, rules: testRules }).settings.get('test/no-null')?.severity).toBe('warning');
+    expect(errorOf(() => loadConfig({ cwd, rules: testRules }))).toMatch(
+      /^gen-modules\.config\.ts and gen-modules\.config\.json are both in \S+; keep one, or name it with --config$/,
+    );
     expect(loadConfig({ cwd, configPath: 'custom.json', rules: testRules }).settings.get('test/no-null')?.severity).toBe('off');
     expect(loadConfig({ cwd, configPath: 'gen-modules.config.json', rules: testRules }).settings.get('test/no-null')?.severity).toBe(
       'info',
