@@ -9,7 +9,14 @@ export default defineService({
   name: 'open-webui',
   description: 'Open WebUI: a chat front end for local language models, with Valkey and PostgreSQL.',
   secrets: { keys: ['POSTGRES_PASSWORD', 'WEBUI_SECRET_KEY', 'DATABASE_URL'] },
-  persistence: { data: { size: '5Gi' }, postgres: { size: '10Gi' } },
+  persistence: {
+    data: { size: '5Gi' },
+    postgres: {
+      size: '10Gi',
+      storageClass: 'local-path',
+      reason: 'PostgreSQL needs local POSIX storage (locks, fsync); backed up with pg_dump to MinIO',
+    },
+  },
   variables: {
     ollama_url: { description: 'Base URL of the Ollama API', type: 'string', default: 'http://ollama.default.svc:11434' },
   },
