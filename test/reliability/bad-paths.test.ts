@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { discoverFiles } from '../../src/terraform/load';
 import { BIN, runCli, type CliRun } from '../support/cli';
 import { readTree, REPO, tempDir } from '../support/tmp';
 
@@ -109,7 +110,31 @@ describe('--out on a read-only file system', () => {
   });
 });
 
-describe('lint with a path that cannot be read', () => {
+/** As root the run drops to `nobody`, who must be able to reach the built CLI (not so in a private checkout folder). */
+const unprivilegedCanRun =
+  process.getuid?.() !== 0 || spawnSync(process.execPath, [BIN, '--version'], { uid: 65534, gid: 65534 }).status === 0;
+if (!unprivilegedCanRun)
+  console.warn('SKIPPED: the CLI under uid 65534 (this checkout is not readable by nobody); the in-process EACCES test still runs');
+
+describe('lint with a path that cannot be read (in process)', () => {
+  test('a .tf file whose read fails with EACCES is one line naming it', async () => {
+    const dir = tempDir('gen-modules-paths-');
+    fs.mkdirSync(path.join(dir, 'mod'));
+    fs.writeFileSync(path.join(dir, 'mod', 'main.tf'), 'variable "a" {}\n');
+    const real = fs.readFileSync;
+    const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      if (String(file).endsWith('main.tf')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return real(file, options as BufferEncoding);
+    }) as typeof fs.readFileSync);
+    try {
+      await expect(discoverFiles(['mod'], dir)).rejects.toThrow(/mod\/main\.tf: cannot read: permission denied \(EACCES\)$/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+(unprivilegedCanRun ? describe : describe.skip)('lint with a path that cannot be read', () => {
   const dir = tempDir('gen-modules-paths-');
   fs.chmodSync(dir, 0o755);
   fs.mkdirSync(path.join(dir, 'mod'));
