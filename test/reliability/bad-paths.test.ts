@@ -125,7 +125,7 @@ describe('lint with a path that cannot be read (in process)', () => {
     const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
       if (String(file).endsWith('main.tf')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       return real(file, options as BufferEncoding);
-    }) as typeof fs.readFileSync);
+    }));
     try {
       await expect(discoverFiles(['mod'], dir)).rejects.toThrow(/mod\/main\.tf: cannot read: permission denied \(EACCES\)$/);
     } finally {
