@@ -7,7 +7,10 @@ import type { PlannedChange } from '../generate/write';
 /** Options every generating command shares (generate, diff, verify). */
 export const generationOptions = {
   specs: { type: 'string', default: './specs', describe: 'Folder of specs (with index.ts)' },
-  out: { type: 'string', default: './out/modules-k8s', describe: 'Modules folder; kubernetes.tf goes beside it' },
+  out: {
+    type: 'string',
+    describe: 'Modules folder; kubernetes.tf goes beside it (default: out/modules-k8s beside the specs folder)',
+  },
   only: { type: 'array', string: true, describe: 'Limit to these services' },
   root: {
     type: 'string',
@@ -17,14 +20,19 @@ export const generationOptions = {
 
 export interface GenerationArgs {
   specs: string;
-  out: string;
+  out?: string;
   only?: string[];
   root?: string;
 }
 
-/** The generator's options from the command line. */
+/**
+ * The generator's options from the command line. Without `--out`, the modules
+ * go to `out/modules-k8s` beside the specs folder (`./out/modules-k8s` for
+ * `./specs`), so other specs never overwrite or compare with the built-in output.
+ */
 export function runOptions(args: GenerationArgs): RunOptions {
-  return { specsDir: args.specs, outDir: args.out, only: args.only, root: args.root };
+  const outDir = args.out ?? path.join(path.dirname(path.resolve(args.specs)), 'out', 'modules-k8s');
+  return { specsDir: args.specs, outDir, only: args.only, root: args.root };
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
-import { renderAll, type GeneratedFile } from './generate';
+import { placeholderWarnings, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
 
@@ -28,6 +28,8 @@ export interface RunResult {
   kept: KeptFile[];
   /** The folder that holds `kubernetes.tf`. */
   root: string;
+  /** Problems that do not stop generation (a placeholder description), one line each. */
+  warnings: string[];
 }
 
 /**
@@ -59,5 +61,5 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     block: options.root !== undefined && file.service === undefined,
   }));
   const { changes, kept } = planChanges(placements, existingModuleFiles(outDir, only));
-  return { specs, files, changes, kept, root };
+  return { specs, files, changes, kept, root, warnings: placeholderWarnings(specs) };
 }

@@ -1,5 +1,6 @@
 import type { Container, EnvValue, InitContainer, Probe } from '../../spec-api/schema';
 import { expr, template, type HclValue } from '../../hcl/encode';
+import { defaults } from '../../spec-api/defaults';
 import { imageVariable } from '../../spec-api/naming';
 import { appName, nonEmpty, text, type ViewContext } from './context';
 
@@ -43,7 +44,7 @@ export function containerView(context: ViewContext, container: Container | InitC
   return {
     name: container.name,
     image: template(`${imageReference(container)}:`, expr(`var.${imageVariable(service, container.name)}`)),
-    imagePullPolicy: container.imagePullPolicy,
+    imagePullPolicy: container.imagePullPolicy ?? defaults.service.imagePullPolicy(container.image.tag),
     command: container.command ? container.command.map(text) : null,
     args: container.args ? container.args.map(text) : null,
     workingDir: container.workingDir ?? null,

@@ -172,7 +172,7 @@ export function mainView(context: ViewContext): MainView {
     strategy: kind === 'Deployment' ? (service.workload.strategy ?? null) : null,
     serviceName: kind === 'StatefulSet' && hasService ? nameOf(TYPES.service, name) : null,
     selector: selectorLabels(context),
-    podAnnotations: nonEmpty(service.podAnnotations),
+    podAnnotations: nonEmpty({ ...service.podAnnotations, ...configChecksums(service) }),
     serviceAccount: needsServiceAccount ? nameOf(TYPES.serviceAccount, name) : null,
     hostNetwork: service.scheduling.hostNetwork,
     hostPID: service.scheduling.hostPID,
@@ -230,6 +230,20 @@ export function mainView(context: ViewContext): MainView {
     ingressRoute,
     authMiddleware,
   };
+}
+
+/**
+ * `checksum/<key>`: a hash of each mounted ConfigMap's data, computed by Terraform
+ * from the same value the ConfigMap holds. A changed configuration changes the pod
+ * template, so the workload rolls out and the pods read the new files.
+ */
+export function configChecksums(service: Service): Record<string, HclValue> {
+  const mounted = new Set([...service.containers, ...service.initContainers].flatMap((c) => c.volumeMounts.map((m) => m.volume)));
+  return Object.fromEntries(
+    Object.keys(service.configMaps)
+      .filter((key) => mounted.has(key))
+      .map((key) => [`checksum/${key}`, expr(`sha256(jsonencode(${TYPES.configMap}.${subResourceName(service, key)}.data))`)]),
+  );
 }
 
 /** The Traefik Middleware that authenticates requests before they reach an admin UI. */
