@@ -1,11 +1,14 @@
+import path from 'node:path';
+import type { RunResult } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
 import { useColor } from '../util/colour';
-import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, rendererLint, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 interface GenerateArgs extends GenerationArgs {
   check: boolean;
   force: boolean;
+  lint: boolean;
 }
 
 export const generateCommand: Command<GenerateArgs> = {
@@ -17,6 +20,11 @@ export const generateCommand: Command<GenerateArgs> = {
         ...generationOptions,
         check: { type: 'boolean', default: false, describe: 'Write nothing; print the diff and exit 1 if anything would change' },
         force: { type: 'boolean', default: false, describe: 'Overwrite generated files that were edited by hand' },
+        lint: {
+          type: 'boolean',
+          default: true,
+          describe: 'Lint the rendered modules before writing and refuse on errors (--no-lint: write anyway)',
+        },
       })
       .example('$0', 'generate every module into ./out/modules-k8s and ./out/kubernetes.tf')
       .example('$0 --check', 'fail when the committed output is out of date')
@@ -38,6 +46,10 @@ export const generateCommand: Command<GenerateArgs> = {
       process.exitCode = changed.length > 0 ? 1 : 0;
       return;
     }
+    if (args.lint && !(await lintsClean(result))) {
+      process.exitCode = 1;
+      return;
+    }
     api.applyChanges(changed, { force: args.force });
     reportConflicts(changed, 'overwritten (--force)');
     process.stdout.write(
@@ -48,6 +60,21 @@ export const generateCommand: Command<GenerateArgs> = {
     );
   },
 };
+
+/**
+ * Lint the rendered modules in memory with the configuration of the working
+ * folder; print the findings on stderr. False when any is an error.
+ */
+async function lintsClean(result: RunResult): Promise<boolean> {
+  const modules = new Map(
+    result.files.filter((f) => f.service !== undefined).map((f) => [path.join(result.root, ...f.path.split('/')), f.content]),
+  );
+  const lint = await rendererLint().lintRendered(modules, { cwd: process.cwd(), color: useColor(process.stderr) });
+  process.stderr.write(lint.report);
+  if (lint.errors === 0) return true;
+  process.stderr.write(`gen-modules: the generated modules have ${lint.errors} lint error(s); nothing written (--no-lint writes anyway)\n`);
+  return false;
+}
 
 /** `gen-modules: 6 module(s) verified; 3 file(s) written, 29 unchanged; 1 deleted` */
 function summary(services: Array<string | undefined>, changes: PlannedChange[]): string {

@@ -44,6 +44,11 @@ export function generation(): typeof import('../generate/api') {
   return require('../generate/api') as typeof import('../generate/api');
 }
 
+/** The linter's check of rendered files, loaded only when generate lints before writing. */
+export function rendererLint(): typeof import('../lint/rendered') {
+  return require('../lint/rendered') as typeof import('../lint/rendered');
+}
+
 /** Name the files gen-modules did not write as they are, on stderr. */
 export function reportConflicts(changes: PlannedChange[], consequence: string): void {
   const conflicts = changes.filter((c) => c.conflict !== undefined);

@@ -40,6 +40,12 @@ export interface PvcView {
   size: HclValue;
   waitUntilBound: boolean | null;
   comment: string | null;
+  /**
+   * The reason off the persistent class on one line, for the inline suppression
+   * that carries the spec's exception into the generated file; null on the
+   * persistent class.
+   */
+  suppressionReason: string | null;
 }
 
 export interface VolumeView {
@@ -139,6 +145,7 @@ export function mainView(context: ViewContext): MainView {
       // Without this, `terraform apply` waits for a pod that only the apply itself creates.
       waitUntilBound: cls?.bindingMode === 'WaitForFirstConsumer' ? false : null,
       comment: claim.reason ?? null,
+      suppressionReason: !onPersistentClass && claim.reason !== undefined ? claim.reason.replace(/\s+/g, ' ') : null,
     };
   });
 

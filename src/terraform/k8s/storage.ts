@@ -163,6 +163,8 @@ export interface Mount {
   backing: Backing | undefined;
   /** The pod volume, when there is one (claim templates have none). */
   volumeBlock: Block | undefined;
+  /** `read_only = true` on the mount. */
+  readOnly: boolean;
 }
 
 /** The volume mounts of a container whose volume name and path are known. */
@@ -176,7 +178,16 @@ export function mountsOf(module: TfModule, facts: StorageFacts, container: Conta
     if (volume === undefined || attribute === undefined || path === undefined || !path.startsWith('/')) continue;
     const volumeBlock = volumes.get(volume);
     const backing = volumeBlock ? backingOfVolume(module, facts, volumeBlock) : backingOfTemplate(facts, container.workload, volume);
-    out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
+    const readOnly = attrValue(block, 'read_only');
+    out.push({
+      container,
+      path: normalisePath(path),
+      volume,
+      attribute,
+      backing,
+      volumeBlock,
+      readOnly: readOnly?.kind === 'bool' && readOnly.value,
+    });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { isExcepted } from '../../constitution';
+import { isExcepted, type Constitution } from '../../constitution';
 import { attrString } from '../../../terraform/k8s/blocks';
 import { containerImage } from '../../../terraform/k8s/images';
 import { configMapOfVolume, normalisePath } from '../../../terraform/k8s/storage';
@@ -18,7 +18,6 @@ import {
 
 const ID = 'storage/sqlite-on-network';
 
-const SQLITE_FILE = /\.(db|sqlite3?)$/i;
 const SQLITE_URL = /sqlite3?:/i;
 const SQLITE_TYPE = /^sqlite3?$/i;
 const MENTIONS_SQLITE = /sqlite/i;
@@ -36,9 +35,36 @@ function sqlitePathEnvs(container: Block): Set<string> {
   return out;
 }
 
-/** SQLite database files a string names: `*.db`/`*.sqlite*` paths, the path of a `sqlite:` URL, a `<X>_PATH` for a SQLite `<X>_TYPE`. */
-function sqlitePaths(text: string, pathEnv: boolean): string[] {
-  const paths = absolutePaths(text).filter((path) => SQLITE_FILE.test(path));
+/** Does a path end in one of the constitution's SQLite file extensions? */
+function isSqliteFile(constitution: Constitution, path: string): boolean {
+  const lower = path.toLowerCase();
+  return constitution.sqliteFileExtensions.some((extension) => lower.endsWith(extension.toLowerCase()));
+}
+
+/** `*` in a configured env name stands for any text. */
+function envPattern(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The first env var that chooses SQLite by a name of `constitution.sqliteTypeEnvs`, with its value. */
+function sqliteTypeEnv(
+  constitution: Constitution,
+  container: Block,
+): { name: string; value: Extract<LVal, { kind: 'string' }> } | undefined {
+  const patterns = constitution.sqliteTypeEnvs.map(envPattern);
+  for (const [name, value] of envOf(container)) {
+    if (value.kind === 'string' && SQLITE_TYPE.test(value.value) && patterns.some((pattern) => pattern.test(name))) return { name, value };
+  }
+  return undefined;
+}
+
+/** SQLite database files a string names: paths with a SQLite extension, the path of a `sqlite:` URL, a `<X>_PATH` for a SQLite `<X>_TYPE`. */
+function sqlitePaths(constitution: Constitution, text: string, pathEnv: boolean): string[] {
+  const paths = absolutePaths(text).filter((path) => isSqliteFile(constitution, path));
   const url = SQLITE_URL.exec(text);
   if (url) paths.push(...absolutePaths(text.slice(url.index + url[0].length)).slice(0, 1));
   if (pathEnv && text.startsWith('/')) paths.push(normalisePath(text));
@@ -77,7 +103,7 @@ function checkExplicit(check: Check, container: ContainerRef, mounts: Mount[]): 
   const pathEnvs = sqlitePathEnvs(container.block);
   let named = false;
   for (const located of containerStrings(container.block)) {
-    for (const path of sqlitePaths(located.text, located.envName !== undefined && pathEnvs.has(located.envName))) {
+    for (const path of sqlitePaths(check.constitution, located.text, located.envName !== undefined && pathEnvs.has(located.envName))) {
       named = true;
       checkPath(check, mounts, path, located.range, container);
     }
@@ -90,24 +116,56 @@ function envMayHide(container: Block): boolean {
   return container.blocks.some((b) => b.type === 'env_from' || (b.type === 'env' && attrString(b, 'name') === undefined));
 }
 
-/** Images that keep a SQLite database by default, unless their env says otherwise. */
-function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[]): void {
+/** Images that keep a SQLite database by default, unless their env says otherwise. Returns whether the image is a known one. */
+function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[]): boolean {
   const image = containerImage(container.block);
   const known = image && check.constitution.sqliteDefaultImages.find((entry) => entry.image === image.name.repository);
-  if (!image || !known) return;
-  const env = envOf(container.block);
-  const chosen = env.get(known.unlessEnv);
-  // Another database chosen, or a choice we cannot read (value_from, env_from): not SQLite as far as we know.
-  if (chosen !== undefined && !(chosen.kind === 'string' && MENTIONS_SQLITE.test(chosen.value))) return;
-  if (chosen === undefined && envMayHide(container.block)) return;
+  if (!image || !known) return false;
+  if (known.unlessEnv !== undefined) {
+    const chosen = envOf(container.block).get(known.unlessEnv);
+    // Another database chosen, or a choice we cannot read (value_from, env_from): not SQLite as far as we know.
+    if (chosen !== undefined && !(chosen.kind === 'string' && MENTIONS_SQLITE.test(chosen.value))) return true;
+    if (chosen === undefined && envMayHide(container.block)) return true;
+  }
   const path = normalisePath(known.dataPath);
   const mount = networkMountOf(mounts, path);
-  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
-  if (!check.fresh(image.attribute.range)) return;
+  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return true;
+  if (!check.fresh(image.attribute.range)) return true;
+  const data = { ...mountData(mount, path), image: image.name.repository };
   check.report({
-    messageId: 'defaultDatabase',
-    data: { ...mountData(mount, path), image: image.name.repository, env: known.unlessEnv },
+    ...(known.unlessEnv === undefined
+      ? { messageId: 'imageDatabase', data }
+      : { messageId: 'defaultDatabase', data: { ...data, env: known.unlessEnv } }),
     range: image.attribute.range,
+    address: container.workload.resource.address,
+  });
+  return true;
+}
+
+/** Volumes a container can write to: mounts not read-only, of volumes that are not ConfigMaps, Secrets or projections. */
+function writableMounts(mounts: Mount[]): Mount[] {
+  const readOnlyKinds = ['config_map', 'secret', 'projected', 'downward_api'];
+  return mounts.filter((m) => !m.readOnly && !readOnlyKinds.some((kind) => m.volumeBlock?.blocks.some((b) => b.type === kind)));
+}
+
+/**
+ * An env var chooses SQLite (`DB_TYPE=sqlite`) but names no file: the database is
+ * somewhere the container writes. Reported only when every volume it can write is
+ * network storage, so no guess is needed about which.
+ */
+function checkDeclared(check: Check, container: ContainerRef, mounts: Mount[]): void {
+  const declared = sqliteTypeEnv(check.constitution, container.block);
+  if (!declared) return;
+  const writable = writableMounts(mounts);
+  const [first] = writable;
+  if (!first?.backing?.network || !writable.every((m) => m.backing?.network)) return;
+  const mount = first as Mount & { backing: NonNullable<Mount['backing']> };
+  if (isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
+  if (!check.fresh(declared.value.range)) return;
+  check.report({
+    messageId: 'declaredDatabase',
+    data: { ...mountData(mount, mount.path), env: declared.name, value: declared.value.value },
+    range: declared.value.range,
     address: container.workload.resource.address,
   });
 }
@@ -119,26 +177,31 @@ function checkConfigMaps(check: Check, container: ContainerRef, mounts: Mount[])
     const data = configMap?.block.attributes['data']?.value();
     if (!data) continue;
     for (const leaf of stringLeaves(data))
-      for (const path of sqlitePaths(leaf.value, false)) checkPath(check, mounts, path, leaf.range, container);
+      for (const path of sqlitePaths(check.constitution, leaf.value, false)) checkPath(check, mounts, path, leaf.range, container);
   }
 }
 
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
-  summary: 'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root)',
+  summary:
+    'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root), found by path, env or known image',
   messages: {
     database:
       'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
     defaultDatabase:
       'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+    imageDatabase:
+      'Image "{{image}}" keeps a SQLite database under {{path}}, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+    declaredDatabase:
+      '{{env}} = "{{value}}" chooses a SQLite database, and every volume the container can write is network storage (volume "{{volume}}" at {{path}}, {{backing}}): keep the database on an emptyDir and replicate it with litestream',
   },
   check({ module, constitution, report }) {
     const check: Check = { module, constitution, report, fresh: oncePerRange() };
     for (const { container, mounts } of containersWithMounts(module, constitution)) {
       if (!mounts.some((m) => m.backing?.network)) continue;
       const named = checkExplicit(check, container, mounts);
-      if (!named) checkDefaultImage(check, container, mounts);
+      if (!named && !checkDefaultImage(check, container, mounts)) checkDeclared(check, container, mounts);
       checkConfigMaps(check, container, mounts);
     }
   },
