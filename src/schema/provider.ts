@@ -119,6 +119,11 @@ export function resourceTypes(mode: ResourceMode): string[] {
   return Object.keys(table(mode));
 }
 
+/** The provider the schema describes, as a `required_providers` source: `hashicorp/kubernetes`. */
+export function providerSource(): string {
+  return schemaFile().provider.replace(/^registry\.terraform\.io\//, '');
+}
+
 /** Which provider release the schema reflects, e.g. `2.38.0`. */
 export function providerVersion(): string {
   return schemaFile().version;
