@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { RunResult } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
 import { useColor } from '../util/colour';
-import { generation, generationOptions, rendererLint, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
+import { formatText } from '../formatters/text';
+import { lazy } from './lazy';
+import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 interface GenerateArgs extends GenerationArgs {
@@ -66,11 +68,12 @@ export const generateCommand: Command<GenerateArgs> = {
  * folder; print the findings on stderr. False when any is an error.
  */
 async function lintsClean(result: RunResult): Promise<boolean> {
+  const cwd = process.cwd();
   const modules = new Map(
     result.files.filter((f) => f.service !== undefined).map((f) => [path.join(result.root, ...f.path.split('/')), f.content]),
   );
-  const lint = await rendererLint().lintRendered(modules, { cwd: process.cwd(), color: useColor(process.stderr) });
-  process.stderr.write(lint.report);
+  const lint = await lazy.renderedLint().lintRendered(modules, cwd);
+  process.stderr.write(formatText(lint.findings, { cwd, color: useColor(process.stderr), rules: [], toolVersion: '' }));
   if (lint.errors === 0) return true;
   process.stderr.write(`gen-modules: the generated modules have ${lint.errors} lint error(s); nothing written (--no-lint writes anyway)\n`);
   return false;

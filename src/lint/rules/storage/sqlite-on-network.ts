@@ -1,4 +1,4 @@
-import { isExcepted, type Constitution } from '../../constitution';
+import type { Constitution } from '../../constitution';
 import { attrString } from '../../../terraform/k8s/blocks';
 import { containerImage } from '../../../terraform/k8s/images';
 import { configMapOfVolume, normalisePath } from '../../../terraform/k8s/storage';
@@ -86,16 +86,22 @@ function stringLeaves(value: LVal): Array<Extract<LVal, { kind: 'string' }>> {
 }
 
 type Check = Pick<RuleContext<Record<string, never>>, 'module' | 'constitution'> & {
-  report: (d: ReportDescriptor) => void;
+  report: (d: ReportDescriptor<MessageId>) => void;
   fresh: (range: Range) => boolean;
 };
 
 /** Report a database path if it lives on a network-backed mount of the container. */
 function checkPath(check: Check, mounts: Mount[], path: string, range: Range, container: ContainerRef): void {
   const mount = networkMountOf(mounts, path);
-  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
+  if (!mount) return;
   if (!check.fresh(range)) return;
-  check.report({ messageId: 'database', data: mountData(mount, path), range, address: container.workload.resource.address });
+  check.report({
+    messageId: 'database',
+    data: mountData(mount, path),
+    range,
+    address: container.workload.resource.address,
+    ...exceptionSubjects(check, mount),
+  });
 }
 
 /** Paths in env values, args and command; returns whether the container names any database explicitly. */
@@ -129,7 +135,7 @@ function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[
   }
   const path = normalisePath(known.dataPath);
   const mount = networkMountOf(mounts, path);
-  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return true;
+  if (!mount) return true;
   if (!check.fresh(image.attribute.range)) return true;
   const data = { ...mountData(mount, path), image: image.name.repository };
   check.report({
@@ -138,6 +144,7 @@ function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[
       : { messageId: 'defaultDatabase', data: { ...data, env: known.unlessEnv } }),
     range: image.attribute.range,
     address: container.workload.resource.address,
+    ...exceptionSubjects(check, mount),
   });
   return true;
 }
@@ -160,13 +167,13 @@ function checkDeclared(check: Check, container: ContainerRef, mounts: Mount[]): 
   const [first] = writable;
   if (!first?.backing?.network || !writable.every((m) => m.backing?.network)) return;
   const mount = first as Mount & { backing: NonNullable<Mount['backing']> };
-  if (isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
   if (!check.fresh(declared.value.range)) return;
   check.report({
     messageId: 'declaredDatabase',
     data: { ...mountData(mount, mount.path), env: declared.name, value: declared.value.value },
     range: declared.value.range,
     address: container.workload.resource.address,
+    ...exceptionSubjects(check, mount),
   });
 }
 
@@ -181,21 +188,25 @@ function checkConfigMaps(check: Check, container: ContainerRef, mounts: Mount[])
   }
 }
 
+const messages = {
+  database:
+    'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
+  defaultDatabase:
+    'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+  imageDatabase:
+    'Image "{{image}}" keeps a SQLite database under {{path}}, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+  declaredDatabase:
+    '{{env}} = "{{value}}" chooses a SQLite database, and every volume the container can write is network storage (volume "{{volume}}" at {{path}}, {{backing}}): keep the database on an emptyDir and replicate it with litestream',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
   summary:
     'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root), found by path, env or known image',
-  messages: {
-    database:
-      'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
-    defaultDatabase:
-      'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
-    imageDatabase:
-      'Image "{{image}}" keeps a SQLite database under {{path}}, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
-    declaredDatabase:
-      '{{env}} = "{{value}}" chooses a SQLite database, and every volume the container can write is network storage (volume "{{volume}}" at {{path}}, {{backing}}): keep the database on an emptyDir and replicate it with litestream',
-  },
+  messages,
   check({ module, constitution, report }) {
     const check: Check = { module, constitution, report, fresh: oncePerRange() };
     for (const { container, mounts } of containersWithMounts(module, constitution)) {
@@ -206,3 +217,8 @@ export default createRule({
     }
   },
 });
+
+/** What a constitution exception of this rule names: the mount's claim, volume and workload, and its class. */
+function exceptionSubjects(check: Check, mount: Mount): { subjects: Array<string | undefined>; storageClass?: string } {
+  return { subjects: mountNames(check.module, mount), storageClass: mount.backing?.className };
+}

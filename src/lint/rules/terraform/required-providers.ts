@@ -107,23 +107,27 @@ function uncoveredVersion(declared: TfModule['requiredProviders'][string]): stri
   return otherMajorsAdmitted(declared.version, Number(providerVersion().split('.')[0]));
 }
 
+const messages = {
+  undeclared:
+    '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "{{source}}", version = "..." }` (versions.tf)',
+  undeclaredUnknown:
+    '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }` (versions.tf)',
+  noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
+  noSourceUnknown:
+    'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
+  uncoveredVersion:
+    'Provider "{{provider}}" version "{{version}}" admits {{admitted}}, which the provider schema the schema/* rules check against ({{source}} {{schema}}) does not cover; write version = "{{constraint}}"',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'terraform/required-providers',
   defaultSeverity: 'error',
   summary:
     'Every provider the module uses is declared with its source in `required_providers`; the kubernetes provider within the major version of the provider schema',
   options: optionsSchema,
-  messages: {
-    undeclared:
-      '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "{{source}}", version = "..." }` (versions.tf)',
-    undeclaredUnknown:
-      '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }` (versions.tf)',
-    noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
-    noSourceUnknown:
-      'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
-    uncoveredVersion:
-      'Provider "{{provider}}" version "{{version}}" admits {{admitted}}, which the provider schema the schema/* rules check against ({{source}} {{schema}}) does not cover; write version = "{{constraint}}"',
-  },
+  messages,
   check({ module, options, report }) {
     if (options.schemaVersion) {
       for (const [provider, declared] of Object.entries(module.requiredProviders)) {
@@ -146,7 +150,7 @@ export default createRule({
       const data = { provider, user: use.user, source: source ?? '' };
       const declared = module.requiredProviders[provider];
       if (declared === undefined) {
-        const finding = { messageId: source ? 'undeclared' : 'undeclaredUnknown', data, range: use.range };
+        const finding = { messageId: source ? ('undeclared' as const) : ('undeclaredUnknown' as const), data, range: use.range };
         report(use.address === undefined ? finding : { ...finding, address: use.address });
       } else if (declared.source === undefined) {
         report({ messageId: source ? 'noSource' : 'noSourceUnknown', data, range: declared.range });
