@@ -10,7 +10,7 @@ import { lazyLint } from '../lint/lazy';
 import { DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
 import { readSummary, writeSummary } from '../lint/result-cache';
 import type { Finding } from '../lint/types';
-import { byKey, compareText } from '../util/compare';
+import { byKey } from '../util/compare';
 
 /**
  * `gen-modules lint`. The rules, their option schemas and the configuration are

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './types';
-import { byKey, compareText } from '../util/compare';
+import { compareText } from '../util/compare';
 
 /**
  * The lint cache: findings per module folder, keyed by content hashes.

@@ -22,7 +22,7 @@ export function canonicalType(type: string): string {
 function canonicalAddress(address: string): string {
   const parts = address.split('.');
   const typeAt = parts[0] === 'data' ? 1 : 0;
-  if (parts[typeAt] !== undefined) parts[typeAt] = canonicalType(parts[typeAt]!);
+  if (parts[typeAt] !== undefined) parts[typeAt] = canonicalType(parts[typeAt]);
   return parts.join('.');
 }
 

@@ -17,9 +17,21 @@ testRule(rule, {
     },
     { name: 'maps of strings with numbers and bools', code: `resource "kubernetes_config_map_v1" "settings" {\n  metadata {\n    name = "settings"\n    labels = {\n      tier    = 1\n      enabled = true\n    }\n  }\n\n  data = {\n    "config.yaml" = yamlencode({ replicas = 2 })\n  }\n}\n` },
     { name: 'the manifest of kubernetes_manifest takes any value', code: `resource "kubernetes_manifest" "crd" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "ConfigMap"\n    data       = { a = [1, 2] }\n  }\n}\n` },
+    {
+      name: 'wait_for of kubernetes_manifest is an object argument',
+      code: `resource "kubernetes_manifest" "pod" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "Pod"\n  }\n\n  wait_for = {\n    fields = {\n      "status.phase" = "Running"\n    }\n  }\n}\n`,
+    },
     { name: 'null leaves an argument unset', code: `resource "kubernetes_config_map_v1" "settings" {\n  immutable = null\n\n  metadata {\n    name = "settings"\n  }\n}\n` },
   ],
   invalid: [
+    {
+      name: 'wait_for of kubernetes_manifest written as a block, and a field map as a string',
+      code: `resource "kubernetes_manifest" "pod" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "Pod"\n  }\n\n  wait_for {\n    fields = {\n      "status.phase" = "Running"\n    }\n  }\n}\n\nresource "kubernetes_manifest" "job" {\n  manifest = {\n    apiVersion = "batch/v1"\n    kind       = "Job"\n  }\n\n  wait_for = {\n    fields = "status.succeeded"\n  }\n}\n`,
+      expected: [
+        { messageId: 'argumentAsBlock', line: 7, column: 3, message: '"wait_for" in kubernetes_manifest is an argument, not a block: write `wait_for = ...` with an equals sign' },
+        { messageId: 'value', line: 21, column: 14, message: '"wait_for.fields" in kubernetes_manifest must be map(string), but the string "status.succeeded" does not convert to it: write a value of that type' },
+      ],
+    },
     {
       name: 'a word where a number is required',
       code: deployment(`${NAME_IMAGE}\n\n          liveness_probe {\n            period_seconds = "ten"\n          }`),

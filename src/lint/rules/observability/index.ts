@@ -1,5 +1,4 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import scrapeAnnotations from './scrape-annotations';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const observabilityRules: Array<Rule<any>> = [scrapeAnnotations];
+export const observabilityRules: AnyRule[] = [scrapeAnnotations];

@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import crdBody from './crd-body';
 import missingRequired from './missing-required';
 import tooManyBlocks from './too-many-blocks';
@@ -7,5 +7,4 @@ import unknownAttribute from './unknown-attribute';
 import unknownBlock from './unknown-block';
 import unknownResourceType from './unknown-resource-type';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const schemaRules: Array<Rule<any>> = [crdBody, missingRequired, tooManyBlocks, typeMismatch, unknownAttribute, unknownBlock, unknownResourceType];
+export const schemaRules: AnyRule[] = [crdBody, missingRequired, tooManyBlocks, typeMismatch, unknownAttribute, unknownBlock, unknownResourceType];

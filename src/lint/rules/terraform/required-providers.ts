@@ -119,8 +119,6 @@ const messages = {
     'Provider "{{provider}}" version "{{version}}" admits {{admitted}}, which the provider schema the schema/* rules check against ({{source}} {{schema}}) does not cover; write version = "{{constraint}}"',
 };
 
-type MessageId = keyof typeof messages;
-
 export default createRule({
   id: 'terraform/required-providers',
   defaultSeverity: 'error',
