@@ -87,11 +87,14 @@ export default defineService({
               },
             ],
             inhibit_rules: [
-              // A critical alert silences the warnings of the same name and place.
+              // A critical alert about a node (NodeDown) silences the warnings about that node: its
+              // scrape targets, filesystems and memory. `node` is the label they share; the targets
+              // of the kubelet and cAdvisor carry no namespace, and NodeDown's namespace is
+              // node-exporter's, so equal on `namespace` too would keep most of the mails coming.
               {
-                source_matchers: ['severity="critical"'],
+                source_matchers: ['severity="critical"', 'node=~".+"'],
                 target_matchers: ['severity="warning"'],
-                equal: ['alertname', 'namespace', 'node'],
+                equal: ['node'],
               },
             ],
           }),

@@ -62,7 +62,7 @@ function databaseSettings(options: GrafanaOptions): DatabaseSettings {
         database_host: {
           description: 'PostgreSQL host:port for Grafana',
           type: 'string',
-          default: 'postgres.default.svc.cluster.local:5432',
+          default: `postgres.${stack.namespace}.svc.cluster.local:5432`,
         },
         database_name: { description: 'PostgreSQL database of Grafana', type: 'string', default: 'grafana' },
       },
@@ -70,7 +70,8 @@ function databaseSettings(options: GrafanaOptions): DatabaseSettings {
     };
   }
   return {
-    env: { GF_DATABASE_TYPE: 'sqlite3', GF_DATABASE_PATH: database },
+    // WAL mode, which litestream replication requires.
+    env: { GF_DATABASE_TYPE: 'sqlite3', GF_DATABASE_PATH: database, GF_DATABASE_WAL: 'true' },
     secretKeys: ['LITESTREAM_ACCESS_KEY_ID', 'LITESTREAM_SECRET_ACCESS_KEY'],
     initContainers: [
       {
@@ -133,7 +134,7 @@ function databaseSettings(options: GrafanaOptions): DatabaseSettings {
       litestream_endpoint: {
         description: 'S3 endpoint of MinIO for litestream',
         type: 'string',
-        default: 'http://minio.default.svc.cluster.local:9000',
+        default: stack.objectStore.endpoint,
       },
     },
     // Litestream's replication metrics; Grafana's own are scraped through its Service.
@@ -212,7 +213,8 @@ export function grafana(options: GrafanaOptions = { database: 'sqlite-litestream
                   type: 'prometheus',
                   uid: 'prometheus',
                   access: 'proxy',
-                  url: `http://prometheus.${stack.namespace}.svc.cluster.local:9090`,
+                  // Every service of the stack runs in the same namespace as this one.
+                  url: tpl`http://prometheus.${variable('namespace')}.svc.cluster.local:9090`,
                   isDefault: true,
                   editable: false,
                 },

@@ -1,6 +1,5 @@
 import { defineService, tpl, variable } from 'gen-modules';
 import { rulesFile } from './alerts/rules';
-import stack from './stack';
 
 const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -81,7 +80,8 @@ export default defineService({
         '--storage.tsdb.path=/prometheus',
         tpl`--storage.tsdb.retention.time=${variable('retention_time')}`,
         tpl`--storage.tsdb.retention.size=${variable('retention_size')}`,
-        '--web.enable-lifecycle',
+        // No --web.enable-lifecycle: /-/reload and /-/quit would be reachable through the
+        // ingress. A changed configuration rolls the pod (a checksum annotation) instead.
       ],
       ports: [{ name: 'http', containerPort: 9090 }],
       resources: {
@@ -130,7 +130,8 @@ export default defineService({
           yaml: {
             global: { scrape_interval: '15s', evaluation_interval: '15s', scrape_timeout: '10s' },
             alerting: {
-              alertmanagers: [{ static_configs: [{ targets: [`alertmanager.${stack.namespace}.svc.cluster.local:9093`] }] }],
+              // Every service of the stack runs in the same namespace as this one.
+              alertmanagers: [{ static_configs: [{ targets: [tpl`alertmanager.${variable('namespace')}.svc.cluster.local:9093`] }] }],
             },
             rule_files: ['/etc/prometheus/rules/*.yml'],
             scrape_configs: [
@@ -149,6 +150,7 @@ export default defineService({
                       '__meta_kubernetes_endpoint_port_name',
                     ],
                     action: 'keep',
+                    // The API server's own Service, which Kubernetes always puts in `default`.
                     regex: 'default;kubernetes;https',
                   },
                 ],

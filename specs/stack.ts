@@ -9,6 +9,8 @@ export default defineStack({
   labelStyle: 'app',
   ingress: { entryPoint: 'websecure' },
   secretStore: { name: 'vault-backend', kind: 'ClusterSecretStore', pathPrefix: 'nomad/default', refreshInterval: '1h' },
+  // MinIO's S3 API Service (the console is a separate Service).
+  objectStore: { endpoint: 'http://minio-api.default.svc.cluster.local:9000' },
   keycloak: { url: 'https://sso.brmartin.co.uk', realm: 'prod' },
   storageClasses: {
     // GlusterFS bricks on Heracles and Nyx, exported by NFS-Ganesha.
@@ -23,7 +25,8 @@ export default defineStack({
     nyx: { arch: 'arm64' },
   },
   providers: {
-    kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0' },
+    // The 2.x releases the committed provider schema (2.38.0) covers; 3.x was not checked.
+    kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
     kubectl: { source: 'alekc/kubectl', version: '~> 2.1' },
   },
 });

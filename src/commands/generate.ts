@@ -1,12 +1,16 @@
 import path from 'node:path';
+import type { RunResult } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
 import { useColor } from '../util/colour';
+import { formatText } from '../formatters/text';
+import { lazy } from './lazy';
 import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 interface GenerateArgs extends GenerationArgs {
   check: boolean;
   force: boolean;
+  lint: boolean;
 }
 
 export const generateCommand: Command<GenerateArgs> = {
@@ -18,6 +22,11 @@ export const generateCommand: Command<GenerateArgs> = {
         ...generationOptions,
         check: { type: 'boolean', default: false, describe: 'Write nothing; print the diff and exit 1 if anything would change' },
         force: { type: 'boolean', default: false, describe: 'Overwrite generated files that were edited by hand' },
+        lint: {
+          type: 'boolean',
+          default: true,
+          describe: 'Lint the rendered modules before writing and refuse on errors (--no-lint: write anyway)',
+        },
       })
       .example('$0', 'generate every module into ./out/modules-k8s and ./out/kubernetes.tf')
       .example('$0 --check', 'fail when the committed output is out of date')
@@ -30,6 +39,7 @@ export const generateCommand: Command<GenerateArgs> = {
     const api = generation();
     const result = await api.prepare(runOptions(args));
     process.stderr.write(api.describeKept(result.kept));
+    for (const warning of result.warnings) process.stderr.write(`gen-modules: warning: ${warning}\n`);
     if (args.check) {
       const changed = result.changes.filter((c) => c.kind !== 'unchanged');
       const stale = api.staleTemporaries(result.root, result.outDir);
@@ -38,6 +48,10 @@ export const generateCommand: Command<GenerateArgs> = {
       reportStale(stale, 'gen-modules removes them');
       if (changed.length > 0) process.stderr.write(`gen-modules: ${changed.length} file(s) out of date; run gen-modules\n`);
       process.exitCode = changed.length > 0 || stale.length > 0 ? 1 : 0;
+      return;
+    }
+    if (args.lint && !(await lintsClean(result))) {
+      process.exitCode = 1;
       return;
     }
     // Another run may have written since the specs were read: compare again under the lock.
@@ -68,6 +82,22 @@ function reportStale(files: string[], consequence: string): void {
   if (files.length === 0) return;
   const names = files.map((f) => `  ${path.relative(process.cwd(), f)}`).join('\n');
   process.stderr.write(`gen-modules: ${files.length} unfinished file(s) left by an interrupted run; ${consequence}:\n${names}\n`);
+}
+
+/**
+ * Lint the rendered modules in memory with the configuration of the working
+ * folder; print the findings on stderr. False when any is an error.
+ */
+async function lintsClean(result: RunResult): Promise<boolean> {
+  const cwd = process.cwd();
+  const modules = new Map(
+    result.files.filter((f) => f.service !== undefined).map((f) => [path.join(result.root, ...f.path.split('/')), f.content]),
+  );
+  const lint = await lazy.renderedLint().lintRendered(modules, cwd);
+  process.stderr.write(formatText(lint.findings, { cwd, color: useColor(process.stderr), rules: [], toolVersion: '' }));
+  if (lint.errors === 0) return true;
+  process.stderr.write(`gen-modules: the generated modules have ${lint.errors} lint error(s); nothing written (--no-lint writes anyway)\n`);
+  return false;
 }
 
 /** `gen-modules: 6 module(s) verified; 3 file(s) written, 29 unchanged; 1 deleted` */

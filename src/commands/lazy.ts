@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * Every module a command loads only when it runs, in one place: the generator,
- * the lint runner and the scaffolder, so `gen-modules --help` starts without
+ * the lint runner, the lint of generate's rendered modules and the scaffolder, so `gen-modules --help` starts without
  * them. The linter's own heavy parts are deferred the same way in `lint/lazy.ts`.
  * Node caches each module after its first load.
  */
@@ -17,5 +17,7 @@ export const lazy = {
   },
   /** `gen-modules lint` and `rules` (reads files, formats reports). */
   lintRunner: (): typeof import('./lint-run') => require('./lint-run') as typeof import('./lint-run'),
+  /** generate's lint of what it rendered, before writing. */
+  renderedLint: (): typeof import('../lint/rendered') => require('../lint/rendered') as typeof import('../lint/rendered'),
   scaffold: (): typeof import('../scaffold/new') => require('../scaffold/new') as typeof import('../scaffold/new'),
 };

@@ -7,7 +7,10 @@ import { lazy } from './lazy';
 /** Options every generating command shares (generate, diff, verify). */
 export const generationOptions = {
   specs: { type: 'string', default: './specs', describe: 'Folder of specs (with index.ts)' },
-  out: { type: 'string', default: './out/modules-k8s', describe: 'Modules folder; kubernetes.tf goes beside it' },
+  out: {
+    type: 'string',
+    describe: 'Modules folder; kubernetes.tf goes beside it (default: out/modules-k8s beside the specs folder)',
+  },
   only: { type: 'array', string: true, describe: 'Limit to these services' },
   root: {
     type: 'string',
@@ -18,15 +21,20 @@ export const generationOptions = {
 
 export interface GenerationArgs {
   specs: string;
-  out: string;
+  out?: string;
   only?: string[];
   root?: string;
   typecheck?: boolean;
 }
 
-/** The generator's options from the command line. */
+/**
+ * The generator's options from the command line. Without `--out`, the modules
+ * go to `out/modules-k8s` beside the specs folder (`./out/modules-k8s` for
+ * `./specs`), so other specs never overwrite or compare with the built-in output.
+ */
 export function runOptions(args: GenerationArgs): RunOptions {
-  return { specsDir: args.specs, outDir: args.out, only: args.only, root: args.root, typecheck: args.typecheck };
+  const outDir = args.out ?? path.join(path.dirname(path.resolve(args.specs)), 'out', 'modules-k8s');
+  return { specsDir: args.specs, outDir, only: args.only, root: args.root, typecheck: args.typecheck };
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */

@@ -87,10 +87,24 @@ export function renderRoot(specs: LoadedSpecs, layout: Layout): GeneratedFile {
   };
 }
 
-/** Every file of the stack, in a stable order. */
+/**
+ * Every file of the stack, in a stable order. With `only`, the modules of those
+ * services and the root block, which always lists every service: a module
+ * generated alone is called from the root as well.
+ */
 export function renderAll(specs: LoadedSpecs, layout: Layout, only?: ReadonlySet<string>): GeneratedFile[] {
   const services = only ? specs.services.filter((s) => only.has(s.spec.name)) : specs.services;
   const files = services.flatMap((s) => renderService(specs.stack, s, layout));
-  if (!only) files.push(renderRoot(specs, layout));
+  files.push(renderRoot(specs, layout));
   return files;
+}
+
+/** Descriptions still holding a placeholder: each becomes the comment above the service's block in the root `kubernetes.tf`. */
+export function placeholderWarnings(specs: LoadedSpecs): string[] {
+  return specs.services
+    .filter(({ spec }) => /\bTODO\b/.test(spec.description))
+    .map(
+      ({ spec, file }) =>
+        `${file}: description: still a placeholder ("${spec.description}"); it is the comment above module "${moduleName(spec)}" in kubernetes.tf`,
+    );
 }

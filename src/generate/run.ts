@@ -6,7 +6,7 @@ import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
 import { typecheckSpecs } from '../spec-api/typecheck';
 import { checkManifestSchemas } from './manifests';
-import { renderAll, type GeneratedFile } from './generate';
+import { placeholderWarnings, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
@@ -37,6 +37,8 @@ export interface RunResult {
   outDir: string;
   /** The same comparison with the disk again (under the output lock, another run may have written since). */
   replan(): Plan;
+  /** Problems that do not stop generation (a placeholder description), one line each. */
+  warnings: string[];
 }
 
 /**
@@ -73,5 +75,5 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   }));
   const replan = (): Plan => planChanges(placements, existingModuleFiles(outDir, only));
   const { changes, kept } = replan();
-  return { specs, files, changes, kept, root, outDir, replan };
+  return { specs, files, changes, kept, root, outDir, replan, warnings: placeholderWarnings(specs) };
 }

@@ -49,10 +49,17 @@ export const constitutionSchema = z
     authRequired: z.array(z.string().min(1)),
     /** Middlewares defined outside the module that count as authentication (`namespace/name` or `name`). */
     authMiddlewares: z.array(z.string().min(1)),
-    /** Images (name without registry or tag) known to keep state in SQLite unless told otherwise. */
+    /**
+     * Images (name without registry or tag) known to keep state in SQLite under `dataPath`,
+     * unless the env var `unlessEnv` chooses another database (always, without it).
+     */
     sqliteDefaultImages: z.array(
-      z.object({ image: z.string().min(1), dataPath: z.string().min(1), unlessEnv: z.string().min(1) }).strict(),
+      z.object({ image: z.string().min(1), dataPath: z.string().min(1), unlessEnv: z.string().min(1).optional() }).strict(),
     ),
+    /** Env var names (`*` stands for any text) whose value `sqlite` or `sqlite3` chooses a SQLite database. */
+    sqliteTypeEnvs: z.array(z.string().regex(/^[A-Za-z0-9_.*-]+$/, 'must be an env var name, `*` for any text')),
+    /** File name extensions of SQLite databases, for paths in env values, arguments and mounted ConfigMaps. */
+    sqliteFileExtensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'must be an extension such as .db')).min(1),
     /** Registries whose images need a pull secret on the pod: host (with port if any) and the Secret's name. */
     privateRegistries: z.array(z.object({ host: z.string().min(1), pullSecret: z.string().min(1) }).strict()),
     /** Database images besides the built-in ones (name without registry or tag), with their data directory and the env var or flag that moves it. */
@@ -90,7 +97,15 @@ export const defaultConstitution: Constitution = {
   singleArchImages: [{ image: 'layer5/meshery', arch: 'amd64' }],
   authRequired: ['prometheus', 'alertmanager', 'meshery'],
   authMiddlewares: [],
-  sqliteDefaultImages: [{ image: 'grafana/grafana', dataPath: '/var/lib/grafana', unlessEnv: 'GF_DATABASE_TYPE' }],
+  sqliteDefaultImages: [
+    { image: 'grafana/grafana', dataPath: '/var/lib/grafana', unlessEnv: 'GF_DATABASE_TYPE' },
+    { image: 'louislam/uptime-kuma', dataPath: '/app/data', unlessEnv: 'UPTIME_KUMA_DB_TYPE' },
+    { image: 'vaultwarden/server', dataPath: '/data', unlessEnv: 'DATABASE_URL' },
+    { image: 'gitea/gitea', dataPath: '/data', unlessEnv: 'GITEA__database__DB_TYPE' },
+    { image: 'n8nio/n8n', dataPath: '/home/node/.n8n', unlessEnv: 'DB_TYPE' },
+  ],
+  sqliteTypeEnvs: ['*DB_TYPE', '*DATABASE_TYPE', '*DB_DRIVER', '*DATABASE_DRIVER', '*DB_ENGINE', '*DB_CONNECTION'],
+  sqliteFileExtensions: ['.db', '.sqlite', '.sqlite3', '.db3'],
   privateRegistries: [{ host: 'registry.brmartin.co.uk', pullSecret: 'gitlab-registry' }],
   databaseImages: [],
   exceptions: [],

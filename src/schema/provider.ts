@@ -100,6 +100,11 @@ export class ProviderSchema {
   version(): string {
     return this.data().version;
   }
+
+  /** The provider as a `required_providers` source, e.g. `hashicorp/kubernetes`. */
+  source(): string {
+    return this.data().provider.replace(/^registry\.terraform\.io\//, '');
+  }
 }
 
 /** `src/schema` and `dist/schema` both sit two levels below the package root. */
@@ -154,6 +159,11 @@ export function resourceSchema(mode: ResourceMode, type: string): BodySchema | u
 /** Every resource (or data source) type of hashicorp/kubernetes. */
 export function resourceTypes(mode: ResourceMode): string[] {
   return KUBERNETES_SCHEMA.resourceTypes(mode);
+}
+
+/** The provider the schema describes, as a `required_providers` source: `hashicorp/kubernetes`. */
+export function providerSource(): string {
+  return KUBERNETES_SCHEMA.source();
 }
 
 /** Which hashicorp/kubernetes release the schema reflects, e.g. `2.38.0`. */

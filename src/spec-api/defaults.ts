@@ -9,9 +9,11 @@ export const defaults = {
     labelStyle: 'app' as const,
     ingress: { entryPoint: 'websecure' },
     auth: { basic: { user: 'admin', passwordProperty: 'BASIC_AUTH_PASSWORD' } },
+    objectStore: { endpoint: 'http://minio-api.default.svc.cluster.local:9000' },
     secretStore: { name: 'vault-backend', kind: 'ClusterSecretStore' as const, pathPrefix: 'nomad/default', refreshInterval: '1h' },
     providers: {
-      kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0' },
+      // The provider schema the templates and the schema rules are checked against (schema/kubernetes-provider.json).
+      kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
       kubectl: { source: 'alekc/kubectl', version: '~> 2.1' },
     },
   },
@@ -24,8 +26,10 @@ export const defaults = {
     vpa: { updateMode: 'Off' as const },
     /** The hostname variable of a module's first route. */
     hostVariable: 'hostname',
-    imagePullPolicy: 'IfNotPresent' as const,
-    probe: { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+    /** Kubernetes' default: `Always` for a `latest` tag, else `IfNotPresent`. */
+    imagePullPolicy: (tag: string): 'Always' | 'IfNotPresent' => (tag === 'latest' ? 'Always' : 'IfNotPresent'),
+    /** Kubernetes' own defaults for a probe's timings. */
+    probe: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 },
     persistence: { accessModes: ['ReadWriteMany'] as const },
     servicePort: { protocol: 'TCP' as const },
     ingress: { tls: true, kind: 'IngressRoute' as const },

@@ -185,7 +185,8 @@ export const containerSchema = z
   .object({
     name: dnsLabel,
     image: imageSchema,
-    imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).default(defaults.service.imagePullPolicy),
+    /** Defaults as Kubernetes decides: `Always` for the tag `latest`, else `IfNotPresent` (from the spec's tag, not a changed `image_tag`). */
+    imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
     command: textListSchema.optional(),
     args: textListSchema.optional(),
     workingDir: z.string().optional(),
@@ -352,6 +353,8 @@ export const policyRuleSchema = z
     resourceNames: z.array(z.string().min(1)).optional(),
     nonResourceURLs: z.array(z.string().startsWith('/')).optional(),
     verbs: z.array(z.string().min(1)).min(1),
+    /** What needs this rule: a comment above it in the ClusterRole. */
+    reason: z.string().min(1).optional(),
   })
   .strict();
 
@@ -736,7 +739,10 @@ export const stackSchema = z
       .object({
         /** Basic auth: the user name, and the Vault property (at the service's path) holding its password. */
         basic: z
-          .object({ user: z.string().min(1), passwordProperty: z.string().min(1) })
+          .object({
+            user: z.string().regex(/^[^:{}\s]+$/, 'must be an htpasswd user name: no spaces, colons or braces'),
+            passwordProperty: z.string().min(1),
+          })
           .strict()
           .default(defaults.stack.auth.basic),
         /** Forward auth to an authentication service instead of basic auth, when set. */
@@ -751,6 +757,8 @@ export const stackSchema = z
       })
       .strict()
       .default(defaults.stack.auth),
+    /** The cluster's S3-compatible object store (MinIO's API Service): litestream replicas and other S3 clients use it. */
+    objectStore: z.object({ endpoint: z.string().url() }).strict().default(defaults.stack.objectStore),
     storageClasses: z.record(
       z.string(),
       z.object({ bindingMode: z.enum(['Immediate', 'WaitForFirstConsumer']), network: z.boolean() }).strict(),

@@ -57,7 +57,7 @@ describe('grafana', () => {
 
   test('provisions the Prometheus data source and keeps SQLite off network storage', () => {
     const main = read('grafana', 'main.tf');
-    expect(main).toContain('url       = "http://prometheus.default.svc.cluster.local:9090"');
+    expect(main).toContain('url       = "http://prometheus.${var.namespace}.svc.cluster.local:9090"');
     expect(main).toMatch(/name = "data"\n\n\s+empty_dir \{\}/);
     expect(main).toMatch(/"restore",\n\s+"-if-db-not-exists",\n\s+"-if-replica-exists",/);
   });

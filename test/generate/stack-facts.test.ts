@@ -96,7 +96,7 @@ describe('prometheus wiring', () => {
   const main = (): string => read('prometheus', 'main.tf');
 
   test('sends alerts to Alertmanager and loads the rules ConfigMap', () => {
-    expect(main()).toContain('targets = ["alertmanager.default.svc.cluster.local:9093"]');
+    expect(main()).toContain('targets = ["alertmanager.${var.namespace}.svc.cluster.local:9093"]');
     expect(main()).toContain('rule_files = ["/etc/prometheus/rules/*.yml"]');
     expect(main()).toMatch(/"alerts.yml" = yamlencode\(\{\n\s+groups = \[/);
     for (const alert of [

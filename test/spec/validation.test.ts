@@ -127,10 +127,11 @@ test('a valid spec loads, with defaults applied in one place', () => {
   const web = loaded.services[0]!;
   expect(web.file).toMatch(/web\.ts$/);
   expect(web.spec.components[0]!.workload).toEqual({ kind: 'Deployment', replicas: 1 });
+  // Kubernetes' own probe defaults.
   expect(web.spec.components[0]!.containers[0]!.probes.liveness).toMatchObject({
-    initialDelaySeconds: 10,
+    initialDelaySeconds: 0,
     periodSeconds: 10,
-    timeoutSeconds: 5,
+    timeoutSeconds: 1,
     failureThreshold: 3,
   });
 });

@@ -1,5 +1,6 @@
 import type { Container, EnvFrom, EnvValue, InitContainer, Probe, Service, Text } from '../../spec-api/schema';
 import { expr, template, type HclValue } from '../../hcl/encode';
+import { defaults } from '../../spec-api/defaults';
 import { imageVariable } from '../../spec-api/naming';
 import { appName, nonEmpty, text, type ViewContext } from './context';
 
@@ -72,7 +73,7 @@ export function containerView(context: ViewContext, container: Container | InitC
   return {
     name: container.name,
     image: imageValue(container, imageVariable(service, container.name)),
-    imagePullPolicy: container.imagePullPolicy,
+    imagePullPolicy: container.imagePullPolicy ?? defaults.service.imagePullPolicy(container.image.tag),
     command: container.command ? textList(container.command) : null,
     args: container.args ? textList(container.args) : null,
     workingDir: container.workingDir ?? null,

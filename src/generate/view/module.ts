@@ -1,4 +1,12 @@
-import { configText, type Component, type ConfigFile, type ConfigValue, type Ingress, type KubeService } from '../../spec-api/schema';
+import {
+  configText,
+  type Component,
+  type ConfigFile,
+  type ConfigValue,
+  type Ingress,
+  type KubeService,
+  type Service,
+} from '../../spec-api/schema';
 import { Expr, expr, hcl, template, Template, toIdentifier, type HclValue } from '../../hcl/encode';
 import {
   componentResourceName,
@@ -54,6 +62,12 @@ export interface PvcView {
   size: HclValue;
   waitUntilBound: boolean | null;
   comment: string | null;
+  /**
+   * The reason off the persistent class on one line, for the inline suppression
+   * that carries the spec's exception into the generated file; null on the
+   * persistent class.
+   */
+  suppressionReason: string | null;
 }
 
 export interface VolumeView {
@@ -189,6 +203,7 @@ export function mainView(context: ViewContext): MainView {
       // Without this, `terraform apply` waits for a pod that only the apply itself creates.
       waitUntilBound: cls?.bindingMode === 'WaitForFirstConsumer' ? false : null,
       comment: claim.reason ?? null,
+      suppressionReason: !onPersistentClass && claim.reason !== undefined ? claim.reason.replace(/\s+/g, ' ') : null,
     };
   });
 
@@ -308,7 +323,7 @@ function workloadView(context: ViewContext, component: Component): WorkloadView 
     strategy: kind === 'Deployment' ? (workload.strategy ?? null) : null,
     serviceName: kind === 'StatefulSet' && services[0] ? nameOf(TYPES.service, serviceResourceName(component, services[0])) : null,
     selector: selectorLabels(context, component),
-    podAnnotations: nonEmpty(component.podAnnotations),
+    podAnnotations: nonEmpty({ ...component.podAnnotations, ...configChecksums(service, component) }),
     serviceAccount: needsServiceAccount ? nameOf(TYPES.serviceAccount, resourceName(service)) : null,
     hostNetwork: scheduling.hostNetwork,
     hostPID: scheduling.hostPID,
@@ -415,6 +430,30 @@ function joinMiddlewares(middlewares: Array<{ name: HclValue; namespace: HclValu
 
 function numberOrVar(value: number | { var: string }): HclValue {
   return typeof value === 'number' ? value : expr(`var.${value.var}`);
+}
+
+/**
+ * `checksum/<key>`: a hash of the data of each of the module's ConfigMaps the
+ * component's pods mount (by its key, or through a volume naming the key),
+ * computed by Terraform from the same value the ConfigMap holds. A changed
+ * configuration changes the pod template, so the workload rolls out and the pods
+ * read the new files; a CronJob's next run does too.
+ */
+export function configChecksums(service: Service, component: Component): Record<string, HclValue> {
+  const mounted = new Set([...component.containers, ...component.initContainers].flatMap((c) => c.volumeMounts.map((m) => m.volume)));
+  const own = new Map(component.volumes.map((v) => [v.name, v]));
+  const keys = new Set(
+    [...mounted].flatMap((volume) => {
+      const declared = own.get(volume);
+      if (declared === undefined) return [volume];
+      return 'configMap' in declared && declared.configMap.key !== undefined ? [declared.configMap.key] : [];
+    }),
+  );
+  return Object.fromEntries(
+    Object.keys(service.configMaps)
+      .filter((key) => keys.has(key))
+      .map((key) => [`checksum/${key}`, expr(`sha256(jsonencode(${TYPES.configMap}.${subResourceName(service, key)}.data))`)]),
+  );
 }
 
 /** The Traefik Middleware that authenticates requests before they reach an admin UI. */

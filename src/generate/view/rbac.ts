@@ -10,7 +10,7 @@ export interface RbacView {
   reason: string | null;
   /** The reason on one line, for the suppression comment that accepts broad rules on purpose. */
   suppressionReason: string | null;
-  rules: Array<Record<string, HclValue | undefined>>;
+  rules: Array<{ reason: string | null; attributes: Record<string, HclValue | undefined> }>;
   hasClusterRole: boolean;
 }
 
@@ -26,11 +26,14 @@ export function rbacView({ service }: ViewContext): RbacView | null {
     suppressionReason: service.rbac?.reason?.replace(/\s+/g, ' ') ?? null,
     hasClusterRole: service.rbac !== undefined,
     rules: (service.rbac?.clusterRules ?? []).map((rule) => ({
-      api_groups: rule.apiGroups,
-      resources: rule.resources,
-      resource_names: rule.resourceNames,
-      non_resource_urls: rule.nonResourceURLs,
-      verbs: rule.verbs,
+      reason: rule.reason ?? null,
+      attributes: {
+        api_groups: rule.apiGroups,
+        resources: rule.resources,
+        resource_names: rule.resourceNames,
+        non_resource_urls: rule.nonResourceURLs,
+        verbs: rule.verbs,
+      },
     })),
   };
 }

@@ -50,8 +50,17 @@ export function externalSecretView(context: ViewContext): { secrets: ExternalSec
       name: template(expr('local.app_name'), '-basic-auth'),
       ...store,
       data: [{ secretKey: 'password', remoteKey, property: passwordProperty }],
-      template: { users: `{{ htpasswd ${JSON.stringify(user)} .password }}` },
+      template: { users: htpasswdTemplate(user) },
     });
   }
   return secrets.length > 0 ? { secrets } : null;
+}
+
+/**
+ * An htpasswd line (`user:<bcrypt hash>`) as an External Secrets template. `bcrypt`
+ * exists in both of ESO's template function sets; `htpasswd` changed from two
+ * arguments to three in ESO v2.1, so a two-argument call fails to template there.
+ */
+export function htpasswdTemplate(user: string): string {
+  return `${user}:{{ .password | bcrypt }}`;
 }

@@ -195,6 +195,8 @@ export interface Mount {
   backing: Backing | undefined;
   /** The pod volume, when there is one (claim templates have none). */
   volumeBlock: Block | undefined;
+  /** `read_only = true` on the mount. */
+  readOnly: boolean;
 }
 
 /** The volume mounts of a container whose volume name and path are known. */
@@ -214,7 +216,16 @@ export function mountsOf(module: TfModule, facts: StorageFacts, container: Conta
         : declared.claimTemplate
           ? backingOfTemplate(facts, declared)
           : backingOfVolume(module, facts, declared.block);
-    out.push({ container, path: normalisePath(path), volume, attribute, backing, volumeBlock });
+    const readOnly = attrValue(block, 'read_only');
+    out.push({
+      container,
+      path: normalisePath(path),
+      volume,
+      attribute,
+      backing,
+      volumeBlock,
+      readOnly: readOnly?.kind === 'bool' && readOnly.value,
+    });
   }
   return out;
 }

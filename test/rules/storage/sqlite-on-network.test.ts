@@ -146,8 +146,104 @@ testRule(rule, {
       ),
       constitution: { exceptions: [{ rule: 'storage/sqlite-on-network', workload: 'app', reason: 'read-only reference database' }] },
     },
+    {
+      name: 'Uptime Kuma told to use MariaDB keeps nothing in SQLite',
+      code: onShared(
+        container('kuma', 'louislam/uptime-kuma:2.0.0', env('UPTIME_KUMA_DB_TYPE', '"mariadb"') + mount('data', '/app/data')) +
+          claimVolume('data', 'data'),
+      ),
+    },
+    {
+      name: 'DB_TYPE=sqlite with a writable emptyDir beside the claim: where the database goes is not known',
+      code: onShared(
+        container(
+          'app',
+          'ghcr.io/example/app:1.0',
+          env('DB_TYPE', '"sqlite"') + mount('data', '/data') + mount('scratch', '/var/lib/app'),
+        ) +
+          claimVolume('data', 'data') +
+          emptyDirVolume('scratch'),
+      ),
+    },
+    {
+      name: 'DB_TYPE=postgres chooses no SQLite',
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('DB_TYPE', '"postgres"') + mount('data', '/data')) + claimVolume('data', 'data'),
+      ),
+    },
+    {
+      name: 'an env name outside the configured sqliteTypeEnvs is not read',
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('DB_TYPE', '"sqlite"') + mount('data', '/data')) + claimVolume('data', 'data'),
+      ),
+      constitution: { sqliteTypeEnvs: ['STORE_KIND'] },
+    },
+    {
+      name: 'a .db path is no database when the configured extensions leave .db out',
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('DB_FILE', '"/data/app.db"') + mount('data', '/data')) +
+          claimVolume('data', 'data'),
+      ),
+      constitution: { sqliteFileExtensions: ['.sqlite'] },
+    },
   ],
   invalid: [
+    {
+      name: 'Uptime Kuma keeps kuma.db under /app/data on the claim (a scaffolded spec with a data claim)',
+      code: onShared(container('kuma', 'louislam/uptime-kuma:1.23.16', mount('data', '/app/data')) + claimVolume('data', 'data')),
+      expected: [
+        {
+          messageId: 'defaultDatabase',
+          line: 20,
+          column: 11,
+          message:
+            'Image "louislam/uptime-kuma" keeps a SQLite database under /app/data unless UPTIME_KUMA_DB_TYPE chooses another database, and /app/data is on volume "data", claim "app-data" of class "glusterfs-nfs", which is network storage: mount an emptyDir there and replicate the database with litestream',
+        },
+      ],
+    },
+    {
+      name: 'a configured image without unlessEnv always keeps SQLite',
+      code: onShared(container('jellyfin', 'jellyfin/jellyfin:10.10.3', mount('config', '/config')) + claimVolume('config', 'data')),
+      constitution: { sqliteDefaultImages: [{ image: 'jellyfin/jellyfin', dataPath: '/config/data' }] },
+      expected: [{ messageId: 'imageDatabase', line: 20, column: 11 }],
+    },
+    {
+      name: 'DB_TYPE=sqlite and the only writable volume is network storage (a read-only config mount aside)',
+      code: onShared(
+        container(
+          'app',
+          'ghcr.io/example/app:1.0',
+          env('DB_TYPE', '"sqlite"') +
+            mount('data', '/data') +
+            `          volume_mount {
+            name       = "config"
+            mount_path = "/etc/app"
+            read_only  = true
+          }
+`,
+        ) +
+          claimVolume('data', 'data') +
+          emptyDirVolume('config'),
+      ),
+      expected: [
+        {
+          messageId: 'declaredDatabase',
+          line: 23,
+          column: 21,
+          message:
+            'DB_TYPE = "sqlite" chooses a SQLite database, and every volume the container can write is network storage (volume "data" at /data, claim "app-data" of class "glusterfs-nfs"): keep the database on an emptyDir and replicate it with litestream',
+        },
+      ],
+    },
+    {
+      name: 'a configured extension makes a path a database',
+      code: onShared(
+        container('app', 'ghcr.io/example/app:1.0', env('STATE', '"/data/state.kv"') + mount('data', '/data')) +
+          claimVolume('data', 'data'),
+      ),
+      constitution: { sqliteFileExtensions: ['.kv'] },
+      expected: [{ messageId: 'database', line: 23, column: 21 }],
+    },
     {
       name: 'sqlite URL in an env value, claim of a network class',
       code: onShared(

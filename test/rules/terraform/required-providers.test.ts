@@ -5,7 +5,7 @@ const VERSIONS = `terraform {
   required_providers {
     kubernetes = {
       source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
+      version = "~> 2.38"
     }
     kubectl = {
       source  = "alekc/kubectl"
@@ -96,7 +96,7 @@ data "terraform_remote_state" "network" {
   required_providers {
     kubernetes = {
       source                = "hashicorp/kubernetes"
-      version               = ">= 2.0"
+      version               = "~> 2.38"
       configuration_aliases = [kubernetes.hestia]
     }
   }
@@ -154,8 +154,69 @@ module "k8s_grafana" {
 `,
       },
     },
+    {
+      name: 'a constraint within the schema major version, kubectl not judged',
+      files: {
+        'versions.tf': `terraform {
+  required_providers {
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = ">= 2.35.0, < 3.0.0"
+    }
+    kubectl = {
+      source  = "alekc/kubectl"
+      version = ">= 2.0"
+    }
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'a constraint that does not parse is not judged',
+      files: {
+        'versions.tf': `terraform {
+  required_providers {
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "latest please"
+    }
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'schemaVersion off accepts any constraint',
+      files: { 'versions.tf': VERSIONS.replace('~> 2.38', '>= 2.0') },
+      options: { schemaVersion: false },
+    },
   ],
   invalid: [
+    {
+      name: '>= 2.0 admits 3.x, which the schema does not cover',
+      files: { 'versions.tf': VERSIONS.replace('~> 2.38', '>= 2.0') },
+      expected: [
+        {
+          messageId: 'uncoveredVersion',
+          line: 3,
+          column: 5,
+          message:
+            'Provider "kubernetes" version ">= 2.0" admits 3.x and later, which the provider schema the schema/* rules check against (hashicorp/kubernetes 2.38.0) does not cover; write version = "~> 2.38"',
+        },
+      ],
+    },
+    {
+      name: '< 3.0 admits 1.x; ~> 3.0 admits only another major',
+      files: {
+        'versions.tf': VERSIONS.replace('~> 2.38', '< 3.0'),
+        'modules/next/versions.tf': VERSIONS.replace('~> 2.38', '~> 3.0'),
+      },
+      expected: [
+        { messageId: 'uncoveredVersion', file: 'versions.tf', line: 3, column: 5 },
+        { messageId: 'uncoveredVersion', file: 'modules/next/versions.tf', line: 3, column: 5 },
+      ],
+    },
     {
       name: 'no terraform block, hashicorp provider only',
       code: SERVICE,
@@ -176,7 +237,7 @@ module "k8s_grafana" {
   required_providers {
     kubernetes = {
       source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
+      version = "~> 2.38"
     }
   }
 }
@@ -216,7 +277,7 @@ ${SERVICE}`,
   required_providers {
     kubernetes = {
       source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
+      version = "~> 2.38"
     }
   }
 }

@@ -9,17 +9,22 @@ const messages = {
     'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
   defaultDatabase:
     'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+  imageDatabase:
+    'Image "{{image}}" keeps a SQLite database under {{path}}, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+  declaredDatabase:
+    '{{env}} = "{{value}}" chooses a SQLite database, and every volume the container can write is network storage (volume "{{volume}}" at {{path}}, {{backing}}): keep the database on an emptyDir and replicate it with litestream',
 };
 
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
-  summary: 'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root)',
+  summary:
+    'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root), found by path, env or known image',
   messages,
   check({ module, constitution, report }) {
     const fresh = oncePerRange();
     for (const database of sqliteDatabases(module, constitution)) {
-      const { mount, path, range, image } = database;
+      const { mount, path, range, image, declared } = database;
       if (!mount?.backing?.network) continue;
       if (!fresh(range)) continue;
       const data = mountData({ ...mount, backing: mount.backing }, path);
@@ -30,7 +35,10 @@ export default createRule({
         subjects: mountNames(module, mount),
         storageClass: mount.backing.className,
       };
-      if (image) report({ messageId: 'defaultDatabase', data: { ...data, image: image.repository, env: image.unlessEnv }, ...at });
+      if (image?.unlessEnv !== undefined)
+        report({ messageId: 'defaultDatabase', data: { ...data, image: image.repository, env: image.unlessEnv }, ...at });
+      else if (image) report({ messageId: 'imageDatabase', data: { ...data, image: image.repository }, ...at });
+      else if (declared) report({ messageId: 'declaredDatabase', data: { ...data, env: declared.env, value: declared.value }, ...at });
       else report({ messageId: 'database', data, ...at });
     }
   },

@@ -3,6 +3,8 @@ import { createRule } from '../../rule';
 import type { Range } from '../../../hcl/syntax';
 import type { Attribute, Block, TfModule } from '../../../terraform/types';
 import { rootName } from '../../../terraform/references';
+import { otherMajorsAdmitted } from '../../../terraform/version-constraints';
+import { providerSource, providerVersion } from '../../../schema/provider';
 
 /** Where a provider is first used, for the report. */
 interface ProviderUse {
@@ -84,9 +86,26 @@ const optionsSchema = z
   .object({
     /** Provider local name → the source the messages suggest for it. */
     sources: z.record(z.string(), z.string().min(1)).default(KNOWN_SOURCES),
+    /**
+     * Report a version constraint of the provider the `schema/*` rules know
+     * (hashicorp/kubernetes) that admits another major version than the schema's.
+     */
+    schemaVersion: z.boolean().default(true),
   })
   .strict()
-  .default({ sources: KNOWN_SOURCES });
+  .default({ sources: KNOWN_SOURCES, schemaVersion: true });
+
+/** `~> 2.38` for the schema of 2.38.0: the releases whose schema the `schema/*` rules check against. */
+export function schemaConstraint(): string {
+  const [major, minor] = providerVersion().split('.');
+  return `~> ${major}.${minor}`;
+}
+
+/** The declared constraint of the schema's provider when it admits another major version. */
+function uncoveredVersion(declared: TfModule['requiredProviders'][string]): string | undefined {
+  if (declared.source !== providerSource() || declared.version === undefined) return undefined;
+  return otherMajorsAdmitted(declared.version, Number(providerVersion().split('.')[0]));
+}
 
 const messages = {
   undeclared:
@@ -96,15 +115,33 @@ const messages = {
   noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
   noSourceUnknown:
     'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
+  uncoveredVersion:
+    'Provider "{{provider}}" version "{{version}}" admits {{admitted}}, which the provider schema the schema/* rules check against ({{source}} {{schema}}) does not cover; write version = "{{constraint}}"',
 };
 
 export default createRule({
   id: 'terraform/required-providers',
   defaultSeverity: 'error',
-  summary: 'Every provider the module uses is declared with its source in `required_providers`',
+  summary:
+    'Every provider the module uses is declared with its source in `required_providers`; the kubernetes provider within the major version of the provider schema',
   options: optionsSchema,
   messages,
   check({ module, options, report }) {
+    if (options.schemaVersion) {
+      for (const [provider, declared] of Object.entries(module.requiredProviders)) {
+        const admitted = uncoveredVersion(declared);
+        if (admitted === undefined) continue;
+        const data = {
+          provider,
+          version: declared.version ?? '',
+          admitted,
+          source: providerSource(),
+          schema: providerVersion(),
+          constraint: schemaConstraint(),
+        };
+        report({ messageId: 'uncoveredVersion', data, range: declared.range });
+      }
+    }
     for (const use of providerUses(module)) {
       const { provider } = use;
       const source = options.sources[provider];
