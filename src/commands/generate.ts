@@ -29,6 +29,7 @@ export const generateCommand: Command<GenerateArgs> = {
     const api = generation();
     const result = await api.prepare(runOptions(args));
     process.stderr.write(api.describeKept(result.kept));
+    process.stderr.write(api.describeUnadopted(result.adoptions));
     const changed = result.changes.filter((c) => c.kind !== 'unchanged');
     if (args.check) {
       process.stdout.write(api.unifiedDiff(changed, useColor(process.stdout)));

@@ -1,3 +1,4 @@
+import { compareCommand } from './compare';
 import { diffCommand } from './diff';
 import { generateCommand } from './generate';
 import { lintCommand } from './lint';
@@ -8,4 +9,4 @@ import { verifyCommand } from './verify';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand, newCommand];
+export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand, newCommand, compareCommand];

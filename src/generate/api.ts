@@ -2,3 +2,4 @@
 export { unifiedDiff } from './diff';
 export { prepare } from './run';
 export { applyChanges, describeConflicts, describeKept } from './write';
+export { describeUnadopted } from './adoption';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pretranspile } from '../util/load-ts';
 import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
-import { renderAll, type GeneratedFile } from './generate';
+import type { Adoption } from './adoption';
+import { adoptionsOf, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type PlannedChange } from './write';
 
@@ -28,6 +29,8 @@ export interface RunResult {
   kept: KeptFile[];
   /** The folder that holds `kubernetes.tf`. */
   root: string;
+  /** Blocks that hand imported modules' objects over to the generated ones. */
+  adoptions: Adoption[];
 }
 
 /**
@@ -47,7 +50,10 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   const outDir = path.resolve(options.outDir);
   const root = options.root === undefined ? path.dirname(outDir) : path.resolve(options.root);
   const modulesDir = path.relative(root, outDir).split(path.sep).join('/') || '.';
-  const files = renderAll(specs, { modulesDir }, only);
+  const layout = { modulesDir };
+  const imported = specs.services.filter((s) => s.spec.importedFrom !== undefined && (!only || only.has(s.spec.name)));
+  const adoptions = await adoptionsOf(specs, renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))));
+  const files = renderAll(specs, layout, only, adoptions);
   const mismatches = await verifyAll(specs, files, only);
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));
@@ -58,6 +64,8 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     // Only the root file shares its folder with what the user wrote.
     block: options.root !== undefined && file.service === undefined,
   }));
-  const { changes, kept } = planChanges(placements, existingModuleFiles(outDir, only));
-  return { specs, files, changes, kept, root };
+  // A hand-written module the spec was imported from is replaced by the generated one, its files included.
+  const adopted = new Set(adoptions.map((adoption) => path.resolve(root, adoption.path)));
+  const { changes, kept } = planChanges(placements, existingModuleFiles(outDir, only), adopted);
+  return { specs, files, changes, kept, root, adoptions };
 }

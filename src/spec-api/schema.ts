@@ -269,6 +269,34 @@ export const tolerationSchema = z
   })
   .strict();
 
+/**
+ * Where a spec was imported from (written by `gen-modules import`): generating it
+ * over that hand-written module is then allowed, and the root module gets the
+ * `moved`, `removed` and `import` blocks that hand each live object over to the
+ * generated resources without destroying it. Drop it once applied.
+ */
+export const importedFromSchema = z
+  .object({
+    /** The hand-written module folder, relative to the folder of the root `kubernetes.tf`. */
+    path: z.string().min(1),
+    /** The label of its `module` block in the root (`module.<label>` addresses the old resources). */
+    module: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a module block label'),
+    /** Each hand-written resource address and the Kubernetes object it declares. */
+    resources: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a resource address such as kubernetes_deployment.app'),
+      z
+        .object({
+          apiVersion: z.string().min(1),
+          kind: z.string().min(1),
+          name: z.string().min(1),
+          /** Absent for cluster-scoped kinds. */
+          namespace: z.string().min(1).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export const serviceSchema = z
   .object({
     name: dnsLabel,
@@ -325,6 +353,7 @@ export const serviceSchema = z
     podAnnotations: z.record(z.string(), z.string()).default({}),
     /** Extra module variables, referenced in the spec with `variable('name')`. */
     variables: z.record(identifier, variableSchema).default({}),
+    importedFrom: importedFromSchema.optional(),
   })
   .strict();
 
@@ -403,3 +432,4 @@ export type Persistence = z.output<typeof persistenceSchema>;
 export type ConfigFile = z.output<typeof configFileSchema>;
 export type PolicyRule = z.output<typeof policyRuleSchema>;
 export type Variable = z.output<typeof variableSchema>;
+export type ImportedFrom = z.output<typeof importedFromSchema>;
