@@ -19,7 +19,8 @@ export const compareCommand: Command<CompareArgs> = {
       .strict() as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const { loadModuleDir } = require('../terraform/load') as typeof import('../terraform/load');
-    const { compareModules, describeComparison, isEquivalent } = require('../terraform/k8s/compare') as typeof import('../terraform/k8s/compare');
+    const { compareModules, describeComparison, isEquivalent } =
+      require('../terraform/k8s/compare') as typeof import('../terraform/k8s/compare');
     const [a, b] = await Promise.all([loadModuleDir(args.a), loadModuleDir(args.b)]);
     const comparison = compareModules(a, b);
     const equivalent = isEquivalent(comparison);

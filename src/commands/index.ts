@@ -9,4 +9,12 @@ import { verifyCommand } from './verify';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand, newCommand, compareCommand];
+export const commands: Array<Command<any>> = [
+  generateCommand,
+  diffCommand,
+  verifyCommand,
+  lintCommand,
+  rulesCommand,
+  newCommand,
+  compareCommand,
+];

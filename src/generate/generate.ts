@@ -88,7 +88,12 @@ function adoptionViews(adoptions: readonly Adoption[]): object[] | null {
 }
 
 /** Every file of the stack, in a stable order. */
-export function renderAll(specs: LoadedSpecs, layout: Layout, only?: ReadonlySet<string>, adoptions: readonly Adoption[] = []): GeneratedFile[] {
+export function renderAll(
+  specs: LoadedSpecs,
+  layout: Layout,
+  only?: ReadonlySet<string>,
+  adoptions: readonly Adoption[] = [],
+): GeneratedFile[] {
   const services = only ? specs.services.filter((s) => only.has(s.spec.name)) : specs.services;
   const files = services.flatMap((s) => renderService(specs.stack, s, layout));
   if (!only) files.push(renderRoot(specs, layout, adoptions));

@@ -52,7 +52,10 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   const modulesDir = path.relative(root, outDir).split(path.sep).join('/') || '.';
   const layout = { modulesDir };
   const imported = specs.services.filter((s) => s.spec.importedFrom !== undefined && (!only || only.has(s.spec.name)));
-  const adoptions = await adoptionsOf(specs, renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))));
+  const adoptions = await adoptionsOf(
+    specs,
+    renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
+  );
   const files = renderAll(specs, layout, only, adoptions);
   const mismatches = await verifyAll(specs, files, only);
   if (mismatches.length > 0) {

@@ -5,7 +5,7 @@
  * matched by address.
  */
 import type { TfModule } from '../types';
-import { itemKey, LIST_KEYS, moduleObjects, type Plain, type PlainObject } from './objects';
+import { itemKey, LIST_KEYS, moduleObjects, unknownText, type Plain, type PlainObject } from './objects';
 
 export interface FieldChange {
   /** `spec.template.spec.containers[web].image`. */
@@ -125,7 +125,8 @@ function diffLists(before: Plain[], after: Plain[], path: string): FieldChange[]
 
 function show(value: Plain | undefined): string {
   if (value === undefined) return '(absent)';
-  const text = JSON.stringify(value);
+  const unknown = unknownText(value);
+  const text = unknown !== undefined ? `\${${unknown}}` : JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 

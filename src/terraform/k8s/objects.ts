@@ -18,12 +18,15 @@
  * - ConfigMap data that is YAML or JSON (a `yamlencode` body, or a `.yaml`/`.json`
  *   key whose text parses) is compared as data, not as text.
  *
- * What the evaluator cannot know stays visible as `${reference}` text.
+ * A reference to another resource's `metadata[0].name` (or namespace) is that
+ * resource's name. What the evaluator cannot know stays visible as an
+ * `{ $unknown: "<expression>" }` object, which no literal value equals.
  */
 import { parseAllDocuments } from 'yaml';
+import type { Range } from '../../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from '../types';
 import { stringOf } from '../values';
-import { memo } from './blocks';
+import { attrValue, firstBlock, memo, refAddress } from './blocks';
 
 /** JSON-like data. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
@@ -157,38 +160,40 @@ export function identityOf(apiVersion: string, kind: string, namespace: string |
 export const moduleObjects: (module: TfModule) => ModuleObjects = memo((module) => {
   const objects: KubeObject[] = [];
   const others: OtherResource[] = [];
+  const resolve = moduleResolver(module);
   for (const resource of module.resources) {
     if (resource.mode !== 'resource') continue;
-    const object = resource.repeated ? undefined : kubeObjectOf(resource);
+    const object = resource.repeated ? undefined : kubeObjectOf(resource, resolve);
     if (object) objects.push(object);
     else
       others.push({
         identity: `terraform|${resource.canonicalType}.${resource.name}`,
         label: resource.address,
         resource,
-        body: blockToPlain(resource.block, undefined),
+        body: blockToPlain(resource.block, undefined, resolve),
       });
   }
   return { objects, others };
 });
 
-function kubeObjectOf(resource: Resource): KubeObject | undefined {
-  if (resource.type === 'kubectl_manifest' || resource.type === 'kubernetes_manifest') return manifestObject(resource);
+function kubeObjectOf(resource: Resource, resolve: Resolver): KubeObject | undefined {
+  if (resource.type === 'kubectl_manifest' || resource.type === 'kubernetes_manifest') return manifestObject(resource, resolve);
   const kind = kindOfType(resource.type);
   if (kind === undefined) return undefined;
-  const raw = blockToPlain(resource.block, undefined);
+  const raw = blockToPlain(resource.block, undefined, resolve);
   const apiVersion = apiVersionOfKind(kind);
   return objectFrom(resource, { apiVersion, kind, ...raw }, 'typed');
 }
 
-function manifestObject(resource: Resource): KubeObject | undefined {
+function manifestObject(resource: Resource, resolve: Resolver): KubeObject | undefined {
   const attribute = resource.block.attributes[resource.type === 'kubectl_manifest' ? 'yaml_body' : 'manifest'];
   const value = attribute?.value();
   if (!attribute || !value) return undefined;
   let body: Plain | undefined;
-  if (value.kind === 'string' && value.encodedFrom) body = toPlain(value.encodedFrom);
+  if (value.kind === 'string' && value.encodedFrom) body = toPlain(value.encodedFrom, resolve);
   else if (value.kind === 'string') body = parseYamlObject(value.value);
-  else if (value.kind === 'object') body = toPlain(value);
+  else if (value.kind === 'object') body = toPlain(value, resolve);
+  else if (value.kind === 'unknown') body = templatedYaml(attribute.exprText);
   if (!isObject(body)) return undefined;
   const override = stringOf(resource.block.attributes['override_namespace']?.value());
   if (override !== undefined) body = { ...body, metadata: { ...(isObject(body.metadata) ? body.metadata : {}), namespace: override } };
@@ -202,7 +207,14 @@ function objectFrom(resource: Resource, raw: PlainObject, form: KubeObject['form
   const name = metadata.name;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string') return undefined;
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
-  const namespace = clusterScoped ? undefined : typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
+  const unknownNamespace = unknownText(metadata.namespace);
+  const namespace = clusterScoped
+    ? undefined
+    : typeof metadata.namespace === 'string'
+      ? metadata.namespace
+      : unknownNamespace !== undefined
+        ? `\${${unknownNamespace}}`
+        : 'default';
   const body = normaliseObject(kind, raw);
   return {
     identity: identityOf(apiVersion, kind, namespace, name),
@@ -231,11 +243,85 @@ export function parseYamlObject(text: string): PlainObject | undefined {
   }
 }
 
+/**
+ * A YAML heredoc whose interpolations are not all known: each `${...}` stands
+ * for an unknown value (a whole scalar) or stays as text inside a longer one.
+ */
+function templatedYaml(exprText: string): PlainObject | undefined {
+  const heredoc = /^<<(-?)([A-Za-z_][A-Za-z0-9_]*)\r?\n([\s\S]*?)\r?\n[ \t]*\2\s*$/.exec(exprText.trim());
+  if (!heredoc) return undefined;
+  let body = heredoc[3]!;
+  if (heredoc[1] === '-') body = dedent(body);
+  const unknowns: string[] = [];
+  const text = body.replace(/\$\{([^{}]*)\}/g, (_whole, inner: string) => {
+    unknowns.push(inner.trim());
+    return `__gen_modules_unknown_${unknowns.length - 1}__`;
+  });
+  const parsed = parseYamlObject(text);
+  return parsed === undefined ? undefined : (restoreUnknowns(parsed, unknowns) as PlainObject);
+}
+
+function dedent(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((line) => line.slice(cut)).join('\n');
+}
+
+function restoreUnknowns(value: Plain, unknowns: string[]): Plain {
+  if (typeof value === 'string') {
+    const whole = /^__gen_modules_unknown_(\d+)__$/.exec(value);
+    if (whole) return unknownPlain(unknowns[Number(whole[1])]!);
+    return value.replace(/__gen_modules_unknown_(\d+)__/g, (_whole, index: string) => `\${${unknowns[Number(index)]}}`);
+  }
+  if (Array.isArray(value)) return value.map((item) => restoreUnknowns(item, unknowns));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, restoreUnknowns(inner, unknowns)]));
+  return value;
+}
+
 // ---------------------------------------------------------------------------
 // From the model to plain data
 
-/** A value as plain data; what cannot be known becomes `${reference}` text. */
-export function toPlain(value: LVal): Plain {
+/** Resolves what the evaluator left unknown: another resource's name, else the expression's source text. */
+interface Resolver {
+  reference(ref: string): LVal | undefined;
+  source(range: Range): string | undefined;
+}
+const NO_RESOLVER: Resolver = { reference: () => undefined, source: () => undefined };
+
+/** `{ $unknown: "var.x" }`: a value only Terraform knows. */
+export function unknownPlain(text: string): PlainObject {
+  return { $unknown: text };
+}
+
+/** The `$unknown` text of a value, when it is one. */
+export function unknownText(value: Plain | undefined): string | undefined {
+  return isObject(value) && typeof value.$unknown === 'string' && Object.keys(value).length === 1 ? value.$unknown : undefined;
+}
+
+/** References to another resource's metadata name or namespace, resolved in the module. */
+function moduleResolver(module: TfModule): Resolver {
+  const files = new Map(module.files.map((file) => [file.path, file.lines]));
+  return {
+    reference: (ref) => {
+      const field = /\.metadata(?:\[0\]|\.0)\.(name|namespace)$/.exec(ref)?.[1];
+      const address = field === undefined ? undefined : refAddress(ref);
+      const target = address === undefined ? undefined : module.resource(address);
+      const value = target ? attrValue(firstBlock(target.block, 'metadata'), field!) : undefined;
+      return value?.kind === 'string' ? value : undefined;
+    },
+    source: (range) => {
+      const lines = files.get(range.file)?.slice(range.line - 1, range.endLine);
+      if (!lines || lines.length === 0) return undefined;
+      lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, range.endColumn - 1);
+      lines[0] = lines[0]!.slice(range.column - 1);
+      return lines.join(' ').replace(/\s+/g, ' ').trim();
+    },
+  };
+}
+
+/** A value as plain data; what cannot be known becomes `{ $unknown: <reference> }`. */
+export function toPlain(value: LVal, resolve: Resolver = NO_RESOLVER): Plain {
   switch (value.kind) {
     case 'string':
     case 'number':
@@ -244,14 +330,16 @@ export function toPlain(value: LVal): Plain {
     case 'null':
       return null;
     case 'tuple':
-      return value.items.map(toPlain);
+      return value.items.map((item) => toPlain(item, resolve));
     case 'object': {
       const out: PlainObject = {};
-      for (const entry of value.entries) out[entry.key] = toPlain(entry.value);
+      for (const entry of value.entries) out[entry.key] = toPlain(entry.value, resolve);
       return out;
     }
-    case 'unknown':
-      return `\${${value.ref ?? '?'}}`;
+    case 'unknown': {
+      const resolved = value.ref === undefined ? undefined : resolve.reference(value.ref);
+      return resolved ? toPlain(resolved) : unknownPlain(value.ref ?? resolve.source(value.range) ?? '?');
+    }
   }
 }
 
@@ -303,19 +391,20 @@ export function camel(name: string): string {
 }
 
 /** A provider block (its attributes and nested blocks) as API fields. */
-function blockToPlain(block: Block, parent: string | undefined): PlainObject {
+function blockToPlain(block: Block, parent: string | undefined, resolve: Resolver): PlainObject {
   const out: PlainObject = {};
   const top = parent === undefined;
   for (const attribute of Object.values(block.attributes)) {
     if (top && TERRAFORM_ONLY.has(attribute.name)) continue;
     const value = attribute.value();
-    out[camel(attribute.name)] = value.kind === 'unknown' && value.ref === undefined ? `\${${attribute.exprText}}` : toPlain(value);
+    out[camel(attribute.name)] =
+      value.kind === 'unknown' && value.ref === undefined ? unknownPlain(attribute.exprText.replace(/\s+/g, ' ')) : toPlain(value, resolve);
   }
   for (const inner of block.blocks) {
     if (top && TERRAFORM_ONLY.has(inner.type)) continue;
     const qualified = `${block.type}.${inner.type}`;
     const listName = SINGLE_BLOCKS.has(qualified) ? undefined : (LIST_BLOCKS[qualified] ?? LIST_BLOCKS[inner.type]);
-    const value = blockToPlain(inner, block.type);
+    const value = blockToPlain(inner, block.type, resolve);
     if (listName === undefined) {
       out[camel(inner.type)] = value;
     } else {
@@ -423,6 +512,7 @@ function normalise(value: Plain, path: string[], kind: string): Plain | undefine
       items = [...items].sort((a, b) => compareKeys(itemKey(key, a)!, itemKey(key, b)!));
     return items;
   }
+  if (unknownText(value) !== undefined) return value;
   if (isObject(value)) {
     const out: PlainObject = {};
     for (const [name, inner] of Object.entries(value)) {
@@ -468,9 +558,15 @@ export function canonicalQuantity(text: string): string | undefined {
   const milli = Math.round(amount * 1000);
   if (milli % 1000 !== 0) return `${milli}m`;
   const whole = milli / 1000;
-  for (const unit of ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki']) if (whole >= BINARY[unit]! && whole % BINARY[unit]! === 0) return `${whole / BINARY[unit]!}${unit}`;
-  for (const unit of ['E', 'P', 'T', 'G', 'M', 'k']) if (whole >= DECIMAL[unit]! && whole % DECIMAL[unit]! === 0) return `${whole / DECIMAL[unit]!}${unit}`;
-  return String(whole);
+  // The shortest spelling; a binary one when two are as short.
+  const candidates = [String(whole)];
+  for (const [unit, factor] of [...Object.entries(BINARY), ...Object.entries(DECIMAL)])
+    if (factor > 1 && whole >= factor && whole % factor === 0) candidates.push(`${whole / factor}${unit}`);
+  return candidates.reduce((best, candidate) =>
+    candidate.length < best.length || (candidate.length === best.length && candidate.endsWith('i') && !best.endsWith('i'))
+      ? candidate
+      : best,
+  );
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
