@@ -1,6 +1,7 @@
 import { compareCommand } from './compare';
 import { diffCommand } from './diff';
 import { generateCommand } from './generate';
+import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { newCommand } from './new';
 import { rulesCommand } from './rules';
@@ -16,5 +17,6 @@ export const commands: Array<Command<any>> = [
   lintCommand,
   rulesCommand,
   newCommand,
+  importCommand,
   compareCommand,
 ];

@@ -7,6 +7,7 @@ import { header, seal } from './header';
 import { moduleName } from './naming';
 import { render, type TemplateName } from './render';
 import type { ViewContext } from './view/context';
+import { manifestsView } from './view/manifests';
 import { mainView } from './view/module';
 import { outputsView } from './view/outputs';
 import { rbacView } from './view/rbac';
@@ -43,6 +44,8 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   if (externalSecret) files.push(['secrets.tf', 'secrets', { externalSecret }]);
   const rbac = rbacView(context);
   if (rbac) files.push(['rbac.tf', 'rbac', { rbac }]);
+  const manifests = manifestsView(context);
+  if (manifests) files.push(['manifests.tf', 'manifests', { manifests }]);
   return (
     files
       .map(([name, template, view]) => ({
@@ -59,7 +62,8 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
 /** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret). */
 function providersView(stack: Stack, loaded: LoadedService): Array<{ name: string; source: string; version: string }> {
   const providers = [{ name: 'kubernetes', ...stack.providers.kubernetes }];
-  if (loaded.spec.ingress || loaded.spec.secrets) providers.push({ name: 'kubectl', ...stack.providers.kubectl });
+  if (loaded.spec.ingress || loaded.spec.secrets || loaded.spec.manifests.length > 0)
+    providers.push({ name: 'kubectl', ...stack.providers.kubectl });
   return providers;
 }
 

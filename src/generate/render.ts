@@ -16,6 +16,7 @@ export const TEMPLATES = {
   versions: 'versions.tf.hbs',
   secrets: 'secrets.tf.hbs',
   rbac: 'rbac.tf.hbs',
+  manifests: 'manifests.tf.hbs',
   kubernetes: 'kubernetes.tf.hbs',
 } as const;
 

@@ -13,6 +13,7 @@ import type { GeneratedFile } from './generate';
 import { objectName, vaultPath, resourceName, subResourceName, volumeNameAnnotation } from './naming';
 import { imageVariable, storageSizeVariable } from '../spec-api/naming';
 import { imageReference } from './view/container';
+import { manifestResourceName } from './view/manifests';
 import { TYPES } from './view/module';
 
 /**
@@ -115,6 +116,8 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
   addEncoded('ingress_route', dig(tf, ['resource', 'kubectl_manifest', 'ingress_route', 0, 'yaml_body']));
   addEncoded('auth_middleware', dig(tf, ['resource', 'kubectl_manifest', 'auth_middleware', 0, 'yaml_body']));
   addEncoded('basic_auth_secret', dig(tf, ['resource', 'kubectl_manifest', 'basic_auth_secret', 0, 'yaml_body']));
+  for (const manifest of service.manifests)
+    addEncoded(`manifest_${manifest.name}`, dig(tf, ['resource', 'kubectl_manifest', manifestResourceName(manifest), 0, 'yaml_body']));
   const bodies = encoded.length
     ? ((await parseText(`${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as {
         locals?: Array<Record<string, Json>>;
@@ -264,6 +267,19 @@ export async function verifyService(service: Service, specs: LoadedSpecs, files:
       ),
     );
     check.equal('rbac.tf', 'ClusterRole rules', rules, expected);
+  }
+
+  for (const manifest of service.manifests) {
+    const manifestBody = body(`manifest_${manifest.name}`);
+    const what = `manifest ${manifest.name}`;
+    check.equal('manifests.tf', `${what} apiVersion`, dig(manifestBody, ['apiVersion']), manifest.apiVersion);
+    check.equal('manifests.tf', `${what} kind`, dig(manifestBody, ['kind']), manifest.kind);
+    if (manifest.metadata?.name !== undefined)
+      check.equal('manifests.tf', `${what} name`, dig(manifestBody, ['metadata', 'name']), jsonTemplate(manifest.metadata.name));
+    if (manifest.spec !== undefined)
+      check.equal('manifests.tf', `${what} spec`, dig(manifestBody, ['spec']), expectedConfig(manifest.spec));
+    for (const [field, value] of Object.entries(manifest.fields ?? {}))
+      check.equal('manifests.tf', `${what} ${field}`, dig(manifestBody, [field]), expectedConfig(value));
   }
 
   const renovate = byName.get('variables.tf') ?? '';

@@ -18,6 +18,17 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
     issues.push({ path, message });
   };
 
+  if (service.containers.length === 0 && service.manifests.length === 0)
+    add(['containers'], 'at least one container is needed (or the module is only manifests)');
+  if (service.containers.length === 0) {
+    const needed = ['initContainers', 'service', 'ingress', 'persistence', 'configMaps', 'volumes', 'rbac'] as const;
+    for (const field of needed) {
+      const value = service[field];
+      const present = Array.isArray(value) ? value.length > 0 : value !== undefined && Object.keys(value).length > 0;
+      if (present) add([field], 'needs a workload: containers is empty');
+    }
+  }
+  duplicates(service.manifests.map((m) => m.name)).forEach((name) => add(['manifests'], `manifest name "${name}" is used twice`));
   const allContainers = [...service.containers, ...service.initContainers];
   duplicates(allContainers.map((c) => c.name)).forEach((name) => add(['containers'], `container name "${name}" is used twice`));
 

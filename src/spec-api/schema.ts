@@ -270,6 +270,49 @@ export const tolerationSchema = z
   .strict();
 
 /**
+ * The escape hatch: any Kubernetes object as a `kubectl_manifest`, for what no
+ * typed field says. Its metadata defaults to the module's (`<service>-<name>`,
+ * the module's namespace and labels); `metadata` sets them as they must be (an
+ * imported object keeps its own). `gen-modules import` writes these for the
+ * objects the typed fields cannot reproduce.
+ */
+export const manifestSchema = z
+  .object({
+    /** Suffix of the object's name (`<service>-<name>`) and its Terraform name. */
+    name: dnsLabel,
+    apiVersion: z.string().regex(/^([a-z0-9.-]+\/)?v[0-9]+((alpha|beta)[0-9]+)?$/, 'must be an apiVersion such as traefik.io/v1alpha1'),
+    kind: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a kind such as Middleware'),
+    /** False for cluster-scoped kinds (no namespace in the metadata). */
+    namespaced: z.boolean().default(true),
+    spec: z.record(z.string(), configValueSchema).optional(),
+    /** Why no typed field says this: a comment above the resource. */
+    reason: z.string().min(1),
+    /** The object's own metadata, in place of the module's. */
+    metadata: z
+      .object({
+        name: z.string().min(1).optional(),
+        namespace: textSchema.optional(),
+        labels: z.record(z.string(), textSchema).optional(),
+        annotations: z.record(z.string(), textSchema).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Top-level fields beside `spec` (`data` of a ConfigMap, `rules` of a ClusterRole, `roleRef`...). */
+    fields: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^(?!apiVersion$|kind$|metadata$|spec$|status$)[a-zA-Z]+$/,
+            'must be a top-level field other than apiVersion, kind, metadata, spec and status',
+          ),
+        configValueSchema,
+      )
+      .optional(),
+  })
+  .strict();
+
+/**
  * Where a spec was imported from (written by `gen-modules import`): generating it
  * over that hand-written module is then allowed, and the root module gets the
  * `moved`, `removed` and `import` blocks that hand each live object over to the
@@ -310,7 +353,8 @@ export const serviceSchema = z
       })
       .strict()
       .default({ kind: defaults.service.workload.kind, replicas: defaults.service.workload.replicas }),
-    containers: z.array(containerSchema).min(1),
+    /** At least one, unless the module is only `manifests` (then `[]`). */
+    containers: z.array(containerSchema),
     initContainers: z.array(initContainerSchema).default([]),
     persistence: z.record(dnsLabel, persistenceSchema).default({}),
     configMaps: z.record(dnsLabel, configMapSchema).default({}),
@@ -353,6 +397,8 @@ export const serviceSchema = z
     podAnnotations: z.record(z.string(), z.string()).default({}),
     /** Extra module variables, referenced in the spec with `variable('name')`. */
     variables: z.record(identifier, variableSchema).default({}),
+    /** Objects no typed field covers, as `kubectl_manifest` resources. */
+    manifests: z.array(manifestSchema).default([]),
     importedFrom: importedFromSchema.optional(),
   })
   .strict();
@@ -433,3 +479,4 @@ export type ConfigFile = z.output<typeof configFileSchema>;
 export type PolicyRule = z.output<typeof policyRuleSchema>;
 export type Variable = z.output<typeof variableSchema>;
 export type ImportedFrom = z.output<typeof importedFromSchema>;
+export type Manifest = z.output<typeof manifestSchema>;

@@ -103,7 +103,8 @@ export interface MainView {
   labels: Record<string, HclValue>;
   configMaps: ConfigMapView[];
   pvcs: PvcView[];
-  workload: WorkloadView;
+  /** Null for a module of manifests only. */
+  workload: WorkloadView | null;
   service: ServiceView | null;
   ingressRoute: IngressRouteView | null;
   authMiddleware: AuthMiddlewareView | null;
@@ -225,7 +226,7 @@ export function mainView(context: ViewContext): MainView {
     labels: commonLabels(context),
     configMaps,
     pvcs,
-    workload,
+    workload: service.containers.length > 0 ? workload : null,
     service: serviceView,
     ingressRoute,
     authMiddleware,

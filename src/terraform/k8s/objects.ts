@@ -48,6 +48,12 @@ export interface KubeObject {
   body: PlainObject;
   /** How it is written: a typed provider resource, or a manifest body. */
   form: 'typed' | 'manifest';
+  /**
+   * The object as a manifest would write it: normalised like `body`, but
+   * ConfigMap data kept as text, `apiVersion`, `kind` and the metadata name and
+   * namespace included.
+   */
+  manifest(): PlainObject;
 }
 
 /** A Terraform resource that is not a Kubernetes object (or one whose identity cannot be known): compared by address. */
@@ -215,7 +221,7 @@ function objectFrom(resource: Resource, raw: PlainObject, form: KubeObject['form
       : unknownNamespace !== undefined
         ? `\${${unknownNamespace}}`
         : 'default';
-  const body = normaliseObject(kind, raw);
+  const body = normaliseObject(kind, raw, true);
   return {
     identity: identityOf(apiVersion, kind, namespace, name),
     apiVersion,
@@ -226,7 +232,21 @@ function objectFrom(resource: Resource, raw: PlainObject, form: KubeObject['form
     resource,
     body,
     form,
+    manifest: () => {
+      const normalised = normaliseObject(kind, raw, false);
+      const own = isObject(normalised.metadata) ? normalised.metadata : {};
+      const metadata: PlainObject = {
+        name,
+        ...(namespace !== undefined ? { namespace: metadata0(raw).namespace ?? 'default' } : {}),
+        ...own,
+      };
+      return { apiVersion, kind, ...normalised, metadata };
+    },
   };
+}
+
+function metadata0(raw: PlainObject): PlainObject {
+  return isObject(raw.metadata) ? raw.metadata : {};
 }
 
 /** The first YAML document of a text, when it is a mapping; undefined when it does not parse. */
@@ -463,7 +483,7 @@ export function itemKey(listName: string, item: Plain): string | undefined {
   return undefined;
 }
 
-function normaliseObject(kind: string, raw: PlainObject): PlainObject {
+function normaliseObject(kind: string, raw: PlainObject, dataAsStructure: boolean): PlainObject {
   const body: PlainObject = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'kind' || key === 'status') continue;
@@ -473,7 +493,7 @@ function normaliseObject(kind: string, raw: PlainObject): PlainObject {
     const { name: _name, namespace: _namespace, ...rest } = body.metadata;
     body.metadata = rest;
   }
-  if (kind === 'ConfigMap' && isObject(body.data)) body.data = structuredData(body.data);
+  if (dataAsStructure && kind === 'ConfigMap' && isObject(body.data)) body.data = structuredData(body.data);
   const normalised = normalise(body, [], kind);
   return isObject(normalised) ? normalised : {};
 }
