@@ -71,6 +71,11 @@ export interface ModuleObjects {
 
 /** Provider resource types whose kind is not the PascalCase of their name. */
 const KIND_OF_TYPE: Record<string, string> = {
+  kubernetes_daemonset: 'DaemonSet',
+  kubernetes_csi_driver: 'CSIDriver',
+  kubernetes_csi_driver_v1: 'CSIDriver',
+  kubernetes_api_service: 'APIService',
+  kubernetes_api_service_v1: 'APIService',
   kubernetes_horizontal_pod_autoscaler_v2: 'HorizontalPodAutoscaler',
   kubernetes_horizontal_pod_autoscaler_v2beta2: 'HorizontalPodAutoscaler',
   kubernetes_pod_disruption_budget_v1: 'PodDisruptionBudget',
@@ -135,12 +140,14 @@ const TERRAFORM_ONLY = new Set([
   'provisioner',
 ]);
 
+/** Provider resources that patch or read objects rather than declare one. */
+const NOT_OBJECTS = /^kubernetes_(manifest|labels|annotations|env|node_taint|default_service_account|token_request)(_v1)?$|_data(_v1)?$/;
+
 /** The kind a provider resource type declares (`kubernetes_daemon_set_v1` → `DaemonSet`), if it is a Kubernetes object. */
 export function kindOfType(type: string): string | undefined {
   if (KIND_OF_TYPE[type]) return KIND_OF_TYPE[type];
   const match = /^kubernetes_(.+?)(_v1)?$/.exec(type);
-  if (!match || type === 'kubernetes_manifest' || type.startsWith('kubernetes_labels') || type.startsWith('kubernetes_annotations'))
-    return undefined;
+  if (!match || NOT_OBJECTS.test(type)) return undefined;
   return match[1]!
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
