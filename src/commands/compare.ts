@@ -16,16 +16,17 @@ export const compareCommand: Command<CompareArgs> = {
       .positional('b', { type: 'string', demandOption: true, describe: 'Module folder (after)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' })
       .example('$0 compare ../infra/modules-k8s/whoami out/modules-k8s/whoami', 'hand-written module vs the one generated from its spec')
-      .strict() as unknown as Argv<CompareArgs>,
+      .strict(),
   handler: async (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs, so other commands start fast
     const { loadModuleDir } = require('../terraform/load') as typeof import('../terraform/load');
-    const { compareModules, describeComparison, isEquivalent } =
-      require('../terraform/k8s/compare') as typeof import('../terraform/k8s/compare');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+    const compare = require('../terraform/k8s/compare') as typeof import('../terraform/k8s/compare');
     const [a, b] = await Promise.all([loadModuleDir(args.a), loadModuleDir(args.b)]);
-    const comparison = compareModules(a, b);
-    const equivalent = isEquivalent(comparison);
+    const comparison = compare.compareModules(a, b);
+    const equivalent = compare.isEquivalent(comparison);
     if (args.format === 'json') process.stdout.write(`${JSON.stringify({ equivalent, ...comparison }, null, 2)}\n`);
-    else process.stdout.write(describeComparison(comparison, { a: args.a, b: args.b }));
+    else process.stdout.write(compare.describeComparison(comparison, { a: args.a, b: args.b }));
     process.exitCode = equivalent ? 0 : 1;
   },
 };

@@ -19,9 +19,10 @@ export const importCommand: Command<ImportArgs> = {
       .option('specs', generationOptions.specs)
       .option('root', { type: 'string', describe: "Repository root: its kubernetes.tf's module block gives the variables their values" })
       .example('$0 import ../infra/modules-k8s/whoami --root ../infra', 'write specs/whoami.ts; then gen-modules diff')
-      .strict() as unknown as Argv<ImportArgs>,
+      .strict(),
   handler: async (args) => {
     // ts-morph (and the TypeScript compiler inside it) loads only for this command.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs, so other commands start fast
     const { importModule } = require('../scaffold/import') as typeof import('../scaffold/import');
     const result = await importModule({ moduleDir: args.module, name: args.name, specsDir: args.specs, root: args.root });
     const width = Math.max(...result.rows.map((row) => row.address.length), 'resource'.length);

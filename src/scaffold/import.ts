@@ -153,8 +153,8 @@ function recordOf(object: KubeObject): Out {
 }
 
 function manifestOf(object: KubeObject, name: string, variables: Record<string, Out>): Out {
-  const body = object.manifest();
-  const { apiVersion: _apiVersion, kind: _kind, metadata, spec, ...fields } = body;
+  const { metadata, spec, ...rest } = object.manifest();
+  const fields = Object.fromEntries(Object.entries(rest).filter(([field]) => field !== 'apiVersion' && field !== 'kind'));
   const own = (metadata ?? {}) as PlainObject;
   const outMetadata: Record<string, Out> = { name: object.name };
   const namespaced = !CLUSTER_SCOPED_KINDS.has(object.kind);
@@ -172,7 +172,7 @@ function manifestOf(object: KubeObject, name: string, variables: Record<string, 
   manifest.reason = `Imported from ${object.resource.address} as it was written.`;
   manifest.metadata = outMetadata;
   if (spec !== undefined) manifest.spec = value(spec, variables);
-  if (Object.keys(fields).length > 0) manifest.fields = value(fields as PlainObject, variables);
+  if (Object.keys(fields).length > 0) manifest.fields = value(fields, variables);
   return manifest;
 }
 
@@ -233,7 +233,7 @@ function literal(text: string): string {
 
 /** TypeScript text of a value; comments of chosen values go on the line above their property. */
 function print(value: Out): string {
-  if (isChosen(value)) return print(value.$chosen as Out);
+  if (isChosen(value)) return print(value.$chosen);
   if (isCode(value)) return value.$code;
   if (value === null) return 'null';
   if (typeof value === 'string') return literal(value);
@@ -254,7 +254,7 @@ function comments(value: Out): string {
 
 function usesCode(value: Out, call: string): boolean {
   if (isCode(value)) return value.$code.includes(call);
-  if (isChosen(value)) return usesCode(value.$chosen as Out, call);
+  if (isChosen(value)) return usesCode(value.$chosen, call);
   if (Array.isArray(value)) return value.some((item) => usesCode(item, call));
   if (value !== null && typeof value === 'object') return Object.values(value).some((inner) => usesCode(inner, call));
   return false;

@@ -496,10 +496,8 @@ function normaliseObject(kind: string, raw: PlainObject, dataAsStructure: boolea
     if (key === 'kind' || key === 'status') continue;
     body[key] = value;
   }
-  if (isObject(body.metadata)) {
-    const { name: _name, namespace: _namespace, ...rest } = body.metadata;
-    body.metadata = rest;
-  }
+  if (isObject(body.metadata))
+    body.metadata = Object.fromEntries(Object.entries(body.metadata).filter(([key]) => key !== 'name' && key !== 'namespace'));
   if (dataAsStructure && kind === 'ConfigMap' && isObject(body.data)) body.data = structuredData(body.data);
   const normalised = normalise(body, [], kind);
   return isObject(normalised) ? normalised : {};
@@ -534,7 +532,7 @@ function normalise(value: Plain, path: string[], kind: string): Plain | undefine
   if (Array.isArray(value)) {
     let items = value.map((item) => normalise(item, path, kind)).filter((item): item is Plain => item !== undefined);
     if (items.length === 0) return undefined;
-    if (SET_KEYS.has(key) && items.every((item) => typeof item === 'string')) items = [...(items as string[])].sort();
+    if (SET_KEYS.has(key) && items.every((item) => typeof item === 'string')) items = [...items].sort();
     else if (LIST_KEYS[key] && !ORDERED_LISTS.has(key) && items.every((item) => itemKey(key, item) !== undefined))
       items = [...items].sort((a, b) => compareKeys(itemKey(key, a)!, itemKey(key, b)!));
     return items;
