@@ -1,10 +1,8 @@
 import type { Argv } from 'yargs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../formatters/types';
-import { DEFAULT_CACHE_LOCATION, DEFAULT_LINT_PATH, type LintArgs } from '../lint/options';
+import { DEFAULT_CACHE_LOCATION, DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
+import { lazy } from './lazy';
 import type { Command } from './types';
-
-// The command loads the linter only when it runs, so other commands start fast.
-const run = (): typeof import('../lint/run') => require('../lint/run') as typeof import('../lint/run');
 
 export const lintCommand: Command<LintArgs> = {
   command: 'lint [paths..]',
@@ -23,6 +21,6 @@ export const lintCommand: Command<LintArgs> = {
       )
       .strict() as unknown as Argv<LintArgs>,
   handler: async (args) => {
-    process.exitCode = await run().runLint(args, process.cwd());
+    process.exitCode = await lazy.lintRunner().runLint(args, process.cwd());
   },
 };

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { generationOptions } from './shared-options';
+import { lazy } from './lazy';
 import type { Command } from './types';
 
 interface NewArgs {
@@ -18,7 +19,7 @@ export const newCommand: Command<NewArgs> = {
       .strict() as unknown as Argv<NewArgs>,
   handler: (args) => {
     // ts-morph (and the TypeScript compiler inside it) loads only for this command.
-    const { scaffoldService } = require('../scaffold/new') as typeof import('../scaffold/new');
+    const { scaffoldService } = lazy.scaffold();
     const result = scaffoldService(args.specs, args.service);
     process.stdout.write(
       `gen-modules: wrote ${result.specFile} and registered it in ${result.indexFile}; edit it, then run gen-modules diff\n`,

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { UserError } from '../errors';
+import { lazy } from './lazy';
 import type { Command } from './types';
 
 export interface RulesArgs {
@@ -17,7 +18,7 @@ export const rulesCommand: Command<RulesArgs> = {
   handler: (args) => {
     if (args.format !== 'text' && args.format !== 'json')
       throw new UserError(`--format: expected text or json, received "${String(args.format)}"`);
-    const { formatRules } = require('../lint/run') as typeof import('../lint/run');
+    const { formatRules } = lazy.lintRunner();
     process.stdout.write(formatRules(args.format));
     process.exitCode = 0;
   },

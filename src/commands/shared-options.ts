@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { Options } from 'yargs';
 import type { RunOptions } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
+import { lazy } from './lazy';
 
 /** Options every generating command shares (generate, diff, verify). */
 export const generationOptions = {
@@ -28,13 +28,7 @@ export function runOptions(args: GenerationArgs): RunOptions {
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */
-export function generation(): typeof import('../generate/api') {
-  // A run is short: V8's optimising tier only competes with the baseline code of
-  // hcl2json's WebAssembly for the CPU (measured: 20 parses 0.5 s → 0.22 s).
-  // The flag must be set before the module is compiled.
-  setFlagsFromString('--liftoff-only');
-  return require('../generate/api') as typeof import('../generate/api');
-}
+export const generation = lazy.generator;
 
 /** Name the files gen-modules did not write as they are, on stderr. */
 export function reportConflicts(changes: PlannedChange[], consequence: string): void {

@@ -1,6 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { Severity } from '../lint/types';
 import { displayPath, type Formatter } from './types';
+import { byKey, compareText } from '../util/compare';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -8,7 +9,7 @@ const INFORMATION_URI = 'https://github.com/brmartin/gen-modules';
 
 /** SARIF 2.1.0: one run, every known rule described with a link to its doc. */
 export const formatSarif: Formatter = (findings, context) => {
-  const rules = [...context.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules = [...context.rules].sort(byKey((rule) => rule.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -13,6 +13,7 @@ import { outputsView } from './view/outputs';
 import { rbacView } from './view/rbac';
 import { externalSecretView } from './view/secrets';
 import { variablesView } from './view/variables';
+import { byKey, compareText } from '../util/compare';
 
 /** One file gen-modules writes. */
 export interface GeneratedFile {
@@ -55,7 +56,7 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
         service: loaded.spec.name,
       }))
       // Code-unit order, not the locale's: the same bytes on every machine.
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort(byKey((file) => file.path))
   );
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AnalyseFiles, DirResult } from './engine';
 import type { Finding } from './types';
+import { byKey, compareText } from '../util/compare';
 
 /**
  * The lint cache: findings per module folder, keyed by content hashes.
@@ -17,6 +17,15 @@ import type { Finding } from './types';
  * The whole cache is dropped when the tool version, the configuration or the
  * cache format changes.
  */
+
+/** Findings of the module instances of one folder, and the folders they were evaluated with. */
+export interface DirResult {
+  findings: Finding[];
+  /** Folders of the callers (recursively) whose arguments the instances used. */
+  deps: string[];
+}
+
+export type AnalyseFiles = (files: ReadonlyMap<string, string>) => Promise<Map<string, DirResult>>;
 
 const FORMAT = 1;
 const CACHE_FILE = 'lint.json';
@@ -102,7 +111,7 @@ function dirStates(files: ReadonlyMap<string, string>): Map<string, DirState> {
   for (const [dir, list] of byDir) {
     const hash = createHash('sha1');
     let callsModules = false;
-    for (const [file, text] of list.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [file, text] of list.sort(([a], [b]) => compareText(a, b))) {
       hash.update(path.basename(file)).update('\0').update(text).update('\0');
       callsModules ||= MODULE_CALL.test(text);
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../errors';
+import { errorMessage, UserError } from '../errors';
 import { loadTsModule } from '../util/load-ts';
 import { suggestion } from '../util/suggest';
 import { PARSE_ERROR, engineRules } from './engine-rules';
@@ -37,7 +37,8 @@ const ruleSettingObjectSchema = z
   })
   .strict();
 
-const ruleSettingSchema = z.union([severitySettingSchema, ruleSettingObjectSchema], {
+/** Typed by the config helper's `RuleSetting`, so the two cannot drift apart. */
+const ruleSettingSchema: z.ZodType<RuleSetting, RuleSetting> = z.union([severitySettingSchema, ruleSettingObjectSchema], {
   error: (issue) =>
     `expected "off", "info", "warning", "error" or { severity, options, ignorable }, received ${describeReceived(issue.input)}`,
 });
@@ -51,10 +52,9 @@ export const configSchema = z
   })
   .strict();
 
-export type RuleSetting = z.input<typeof ruleSettingSchema>;
-
-export { defineConfig, type GenModulesConfig } from './define-config';
-import type { GenModulesConfig } from './define-config';
+export { defineConfig, type GenModulesConfig, type RuleSetting } from './define-config';
+import type { GenModulesConfig, RuleSetting } from './define-config';
+import { byKey, compareText } from '../util/compare';
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
@@ -106,12 +106,12 @@ function readConfigFile(file: string, shown: string, sources: string[]): unknown
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UserError(`${shown}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(`${shown}: cannot read: ${errorMessage(error)}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UserError(`${shown}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(`${shown}: invalid JSON: ${errorMessage(error)}`);
   }
 }
 
@@ -184,7 +184,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 function hashConfig(constitution: Constitution, settings: Map<string, ResolvedRuleSetting>): string {
-  const ordered = [...settings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...settings.entries()].sort(([a], [b]) => compareText(a, b));
   return createHash('sha256')
     .update(JSON.stringify({ constitution, rules: ordered }))
     .digest('hex');

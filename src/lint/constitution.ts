@@ -77,20 +77,3 @@ export const defaultConstitution: Constitution = {
   sqliteDefaultImages: [{ image: 'grafana/grafana', dataPath: '/var/lib/grafana', unlessEnv: 'GF_DATABASE_TYPE' }],
   exceptions: [],
 };
-
-/**
- * True when a constitution exception of this rule covers one of the names
- * (module folder, resource name, claim or workload name) and, when the exception
- * names a class, the class matches.
- */
-export function isExcepted(
-  constitution: Constitution,
-  ruleId: string,
-  names: ReadonlyArray<string | undefined>,
-  className?: string,
-): boolean {
-  return constitution.exceptions.some(
-    (exception) =>
-      exception.rule === ruleId && names.includes(exception.workload) && (exception.class === undefined || exception.class === className),
-  );
-}

@@ -1,11 +1,14 @@
 import type { Constitution } from './constitution';
-import type { RuleSetting } from './config';
+import type { SeveritySetting } from './types';
 
 /**
  * The typed helper for `gen-modules.config.ts`. Kept apart from the config
  * loader (which needs every rule) so that spec files importing `gen-modules`
  * do not load the linter.
  */
+/** A rule's setting: a severity, or an object with its severity, options and whether inline comments may silence it. */
+export type RuleSetting = SeveritySetting | { severity?: SeveritySetting; options?: Record<string, unknown>; ignorable?: boolean };
+
 /** What a `gen-modules.config.ts` default-exports. */
 export interface GenModulesConfig {
   $schema?: string;

@@ -3,12 +3,13 @@ import { createRule, type Rule } from './rule';
 /**
  * Findings the engine itself produces. They are rules for the configuration,
  * the `rules` command, SARIF metadata and the docs, but their `check` is empty:
- * the engine reports them while parsing files and matching suppressions.
+ * the engine reports them while parsing files and matching suppressions and
+ * constitution exceptions.
  */
 
-import { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED } from './types';
+import { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED, UNUSED_EXCEPTION } from './types';
 
-export { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED };
+export { PARSE_ERROR, SUPPRESSION_INVALID, SUPPRESSION_UNUSED, UNUSED_EXCEPTION };
 
 export const parseErrorRule = createRule({
   id: PARSE_ERROR,
@@ -41,4 +42,12 @@ export const invalidSuppressionRule = createRule({
   check() {},
 });
 
-export const engineRules: Rule[] = [parseErrorRule, unusedSuppressionRule, invalidSuppressionRule];
+export const unusedExceptionRule = createRule({
+  id: UNUSED_EXCEPTION,
+  defaultSeverity: 'warning',
+  summary: 'A constitution exception that covered no finding in the modules it names; remove it.',
+  messages: { unused: 'Exception for {{rule}} on "{{workload}}" covered no finding; remove it from the constitution' },
+  check() {},
+});
+
+export const engineRules: Rule[] = [parseErrorRule, unusedSuppressionRule, invalidSuppressionRule, unusedExceptionRule];

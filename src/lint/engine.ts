@@ -1,29 +1,23 @@
 import path from 'node:path';
 import { sortFindings } from './sort';
-import { lintWithCache } from './cache';
+import { lintWithCache, type AnalyseFiles, type DirResult } from './cache';
 import type { ResolvedConfig } from './config';
-import { PARSE_ERROR, parseErrorRule } from './engine-rules';
+import { PARSE_ERROR, UNUSED_EXCEPTION, parseErrorRule } from './engine-rules';
+import { applyExceptions } from './exceptions';
 import { buildModules, discoverFiles } from '../terraform/load';
 import { formatMessage, type ReportDescriptor } from './rule';
 import { reportOn, type LintResult } from './report';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
+import { metadataName, moduleName } from '../terraform/k8s/blocks';
 import type { TfModule } from '../terraform/types';
+import { errorMessage } from '../errors';
 
 /**
  * The lint pipeline: files → module instances → every active rule on every
  * instance → parse errors and rule findings, deduplicated across instances →
  * inline suppressions → the reported files only → one sorted list.
  */
-
-/** Findings of the module instances of one folder, and the folders they were evaluated with. */
-export interface DirResult {
-  findings: Finding[];
-  /** Folders of the callers (recursively) whose arguments the instances used. */
-  deps: string[];
-}
-
-export type AnalyseFiles = (files: ReadonlyMap<string, string>) => Promise<Map<string, DirResult>>;
 
 export interface LintOptions {
   /** Files and folders to lint. */
@@ -46,15 +40,33 @@ export async function lintFiles(files: ReadonlyMap<string, string>, options: Omi
     options.cacheLocation === undefined
       ? await analyse(files)
       : await lintWithCache(files, { location: path.resolve(options.cwd, options.cacheLocation), key: options.config.hash, analyse });
-  return sortFindings(applySuppressions(dedupeFindings([...byDir.values()].flatMap((r) => r.findings)), files, options.config.settings));
+  return finish(
+    [...byDir.values()].flatMap((r) => r.findings),
+    files,
+    byDir.keys(),
+    options.config,
+  );
 }
 
 /** Lint module instances already loaded (the rule tester's path): every step but discovery and cache. */
 export function lintModules(modules: readonly TfModule[], config: ResolvedConfig): Finding[] {
   const texts = new Map<string, string>();
   for (const module of modules) for (const file of module.files) texts.set(file.path, file.text);
-  const raw = [...analyseModules(modules, config).values()].flatMap((r) => r.findings);
-  return sortFindings(applySuppressions(dedupeFindings(raw), texts, config.settings));
+  const byDir = analyseModules(modules, config);
+  return finish(
+    [...byDir.values()].flatMap((r) => r.findings),
+    texts,
+    byDir.keys(),
+    config,
+  );
+}
+
+/** Constitution exceptions, then inline suppressions, then the one order. */
+function finish(raw: readonly Finding[], texts: ReadonlyMap<string, string>, dirs: Iterable<string>, config: ResolvedConfig): Finding[] {
+  const excepted = applyExceptions(dedupeFindings(raw), config.constitution.exceptions, dirs, config.file);
+  const severity = config.settings.get(UNUSED_EXCEPTION)?.severity ?? 'off';
+  const unused = severity === 'off' ? [] : excepted.unused.map((finding) => ({ ...finding, severity }));
+  return sortFindings([...applySuppressions(excepted.findings, texts, config.settings), ...unused]);
 }
 
 /** Run the active rules on every instance, grouped by the instance's folder. */
@@ -86,6 +98,8 @@ function parseErrorFindings(module: TfModule): Finding[] {
 /** Every active rule on one module instance. */
 export function checkModule(module: TfModule, config: ResolvedConfig): Finding[] {
   const findings: Finding[] = [];
+  // Subjects serve constitution exceptions only (the cache key covers the exceptions).
+  const withSubjects = config.constitution.exceptions.length > 0;
   for (const { rule, setting } of config.active) {
     const report = (descriptor: ReportDescriptor): void => {
       const template = rule.messages[descriptor.messageId];
@@ -98,12 +112,16 @@ export function checkModule(module: TfModule, config: ResolvedConfig): Finding[]
         range: descriptor.range,
       };
       if (descriptor.address !== undefined) finding.address = descriptor.address;
+      if (withSubjects) {
+        finding.subjects = subjectsOf(module, descriptor);
+        if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;
+      }
       findings.push(finding);
     };
     try {
       rule.check({ module, constitution: config.constitution, options: setting.options, report });
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       throw new Error(`rule ${rule.id} failed on module ${module.dir}: ${detail}`, { cause: error });
     }
   }
@@ -123,3 +141,16 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export { exitCodeFor, reportOn, type Discovered, type ExitCodeOptions, type LintResult } from './report';
+
+/** The names a constitution exception may use for a finding: the module folder, the resource's names, and the rule's own. */
+function subjectsOf(module: TfModule, descriptor: ReportDescriptor): string[] {
+  const names = new Set<string>([moduleName(module)]);
+  const resource = descriptor.address === undefined ? undefined : module.resource(descriptor.address);
+  if (resource) {
+    names.add(resource.name);
+    const objectName = metadataName(resource);
+    if (objectName !== undefined) names.add(objectName);
+  }
+  for (const name of descriptor.subjects ?? []) if (name !== undefined) names.add(name);
+  return [...names];
+}

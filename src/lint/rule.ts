@@ -6,41 +6,48 @@ import type { TfModule } from '../terraform/types';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 
-export interface ReportDescriptor {
-  messageId: string;
+export interface ReportDescriptor<M extends string = string> {
+  /** A key of the rule's `messages`: a typo is a compile error. */
+  messageId: M;
   data?: Record<string, string | number>;
   range: Range;
   address?: string;
+  /** Names (claim, workload...) a constitution exception may name to cover the finding, beside the module folder and the resource's names. */
+  subjects?: ReadonlyArray<string | undefined>;
+  /** The storage class the finding is about: an exception that names a class covers it only for that class. */
+  storageClass?: string;
 }
 
-export interface RuleContext<O> {
+export interface RuleContext<O, M extends string = string> {
   module: TfModule;
   constitution: Constitution;
   options: O;
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface RuleDefinition<O extends Record<string, unknown>> {
+export interface RuleDefinition<O extends Record<string, unknown>, M extends string = string> {
   /** `category/name`; the rule file is `src/lint/rules/<category>/<name>.ts`. */
   id: string;
   defaultSeverity: Severity;
   /** One line for `gen-modules rules`. */
   summary: string;
   /** Message templates; `{{name}}` is replaced by `data.name`. Each says what to do. */
-  messages: Record<string, string>;
+  messages: Record<M, string>;
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
-  check(context: RuleContext<O>): void;
+  check(context: RuleContext<O, M>): void;
 }
 
-export interface Rule<O extends Record<string, unknown> = Record<string, unknown>> extends RuleDefinition<O> {
+export interface Rule<O extends Record<string, unknown> = Record<string, unknown>, M extends string = string> extends RuleDefinition<O, M> {
   docsUrl: string;
   options: z.ZodType<O, unknown>;
 }
 
 const noOptions = z.object({}).strict().default({});
 
-export function createRule<O extends Record<string, unknown> = Record<string, never>>(definition: RuleDefinition<O>): Rule<O> {
+export function createRule<O extends Record<string, unknown> = Record<string, never>, M extends string = string>(
+  definition: RuleDefinition<O, M>,
+): Rule<O, M> {
   return {
     ...definition,
     docsUrl: `${DOCS_BASE}/${definition.id}.md`,

@@ -1,4 +1,5 @@
 import type { Finding } from './types';
+import { compareText } from '../util/compare';
 
 /**
  * The one order of findings everywhere: file, line, column, rule id; the other
@@ -21,9 +22,4 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
-}
-
-/** Code-unit order, independent of the locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

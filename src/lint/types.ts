@@ -17,9 +17,14 @@ export interface Finding {
   address?: string;
   /** Key of the rule's message template that produced `message`. */
   messageId?: string;
+  /** Names a constitution exception may name to cover this finding (module folder, resource and object names, names the rule adds). */
+  subjects?: string[];
+  /** The storage class the finding is about, which an exception naming a class must match. */
+  storageClass?: string;
 }
 
 /** Ids of the findings the engine reports itself (kept apart so report formats load nothing else). */
 export const PARSE_ERROR = 'hcl/parse-error';
 export const SUPPRESSION_UNUSED = 'suppression/unused';
 export const SUPPRESSION_INVALID = 'suppression/invalid';
+export const UNUSED_EXCEPTION = 'constitution/unused-exception';

@@ -5,8 +5,8 @@
  * `count.index`, unsupported functions...) becomes `unknown`; unknown is
  * contagious and never throws. Values keep the range where they are written.
  */
-import type { Expr, Step, TemplatePart } from '../hcl/syntax';
-import type { Range } from '../hcl/syntax';
+import type { Expr, Range, Step, TemplatePart } from '../hcl/syntax';
+import { compareText } from '../util/compare';
 import type { LEntry, LVal } from './types';
 import { asText, entryOf, isWhollyKnown, numberText, str, toJson, toYaml, unknown, valuesEqual } from './values';
 
@@ -549,8 +549,7 @@ function toSet(args: LVal[], range: Range): LVal {
   if (arg?.kind !== 'tuple' || !isWhollyKnown(arg)) return unknown(range);
   const items: LVal[] = [];
   for (const item of arg.items) if (!items.some((seen) => valuesEqual(seen, item))) items.push(item);
-  if (items.every((item) => item.kind === 'string'))
-    items.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
+  if (items.every((item) => item.kind === 'string')) items.sort((a, b) => compareText(asText(a) ?? '', asText(b) ?? ''));
   return { kind: 'tuple', items, range };
 }
 

@@ -6,7 +6,6 @@
  * of the line, and `endLine`/`endColumn` point just past the last character.
  */
 import type { ParseError, Range } from '../hcl/syntax';
-import { resourcesOf } from './k8s/blocks';
 
 /**
  * A statically evaluated value that remembers where it came from.

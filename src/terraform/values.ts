@@ -4,6 +4,7 @@
  */
 import type { Range } from '../hcl/syntax';
 import type { LEntry, LVal } from './types';
+import { byKey } from '../util/compare';
 
 export function unknown(range: Range, ref?: string): LVal {
   return ref === undefined ? { kind: 'unknown', range } : { kind: 'unknown', range, ref };
@@ -98,9 +99,9 @@ export function isWhollyKnown(value: LVal): boolean {
 
 /** Object entries with duplicate keys collapsed (last wins) and sorted, as cty orders attributes. */
 function sortedEntries(entries: LEntry[]): LEntry[] {
-  const byKey = new Map<string, LEntry>();
-  for (const entry of entries) byKey.set(entry.key, entry);
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const last = new Map<string, LEntry>();
+  for (const entry of entries) last.set(entry.key, entry);
+  return [...last.values()].sort(byKey((entry) => entry.key));
 }
 
 /** Deep equality of known values; `undefined` when either side has an unknown part. */

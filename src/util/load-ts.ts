@@ -2,7 +2,7 @@ import { transform, transformSync, type TransformOptions } from 'esbuild';
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
-import { UserError } from '../errors';
+import { errorMessage, UserError } from '../errors';
 
 /**
  * Load TypeScript files at run time without a build step. Each `.ts` file is
@@ -67,7 +67,7 @@ class TsLoader {
     this.cache.set(absolute, mod);
     const nodeRequire = Module.createRequire(absolute);
     const requireShim = (id: string): unknown => {
-      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require('..');
+      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require(PUBLIC_API);
       const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
       return local ? this.load(local) : nodeRequire(id);
     };
@@ -84,7 +84,7 @@ class TsLoader {
     } catch (error) {
       this.cache.delete(absolute);
       if (error instanceof UserError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new UserError(`${relative(absolute)}: failed to load: ${message}`);
     } finally {
       loading.pop();
@@ -94,6 +94,13 @@ class TsLoader {
 }
 
 const EXTENSIONS = ['.ts', '.mts', '.cts'];
+
+/**
+ * The package's public entry point, which specs and config files import as `gen-modules`.
+ * It is named by path, as an outside user of the package would reach it, so the
+ * loader (below everything) does not depend on what the package exports.
+ */
+const PUBLIC_API = path.join(__dirname, '..', 'index');
 
 function resolveTs(base: string): string | undefined {
   if (EXTENSIONS.includes(path.extname(base)) && fs.existsSync(base)) return base;
@@ -136,5 +143,5 @@ function describeTransformFailure(file: string, error: unknown): string {
   if (Array.isArray(errors) && errors.length > 0) {
     return errors.map((e) => `${relative(file)}${e.location ? `:${e.location.line}:${e.location.column + 1}` : ''}: ${e.text}`).join('\n');
   }
-  return `${relative(file)}: ${error instanceof Error ? error.message : String(error)}`;
+  return `${relative(file)}: ${errorMessage(error)}`;
 }

@@ -8,6 +8,7 @@ import { lintModules } from '../../src/lint/engine';
 import { loadSources } from '../../src/terraform/load';
 import { hasOptions, type Rule } from '../../src/lint/rule';
 import type { Finding } from '../../src/lint/types';
+import { byKey, compareText } from '../../src/util/compare';
 
 /**
  * Table-driven rule tests, one jest test per row:
@@ -95,7 +96,7 @@ function inputKey(row: TestCase): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value).sort(([a], [b]) => compareText(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
@@ -168,10 +169,6 @@ function pick(finding: ExpectedFinding, fields: ReadonlyArray<(typeof OPTIONAL_F
 
 function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
   return compareText(a.file ?? '', b.file ?? '') || a.line - b.line || a.column - b.column || compareText(a.messageId, b.messageId);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function describeFinding(finding: Finding): string {

@@ -11,6 +11,7 @@ import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
+import { byKey, compareText } from '../../util/compare';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,4 +28,4 @@ export const allRules: Array<Rule<any>> = [
   ...secretsRules,
   ...storageRules,
   ...terraformRules,
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+].sort(byKey((rule) => rule.id));

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { lintCommand } from '../../../src/commands/lint';
-import { ruleInfos, runLint } from '../../../src/lint/run';
+import { ruleInfos, runLint } from '../../../src/commands/lint-run';
 import { useColor } from '../../../src/util/colour';
 import { rulesCommand } from '../../../src/commands/rules';
 import { isUserError, UserError } from '../../../src/errors';

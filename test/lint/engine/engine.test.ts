@@ -110,7 +110,10 @@ describe('rule failures', () => {
       defaultSeverity: 'error',
       summary: 's',
       messages: { m: 'm' },
-      check: ({ module, report }) => report({ messageId: 'nope', range: module.blocks[0]!.range }),
+      check: ({ module, report }) => {
+        // @ts-expect-error an unknown message id is a compile error; the engine still guards rules built without types
+        report({ messageId: 'nope', range: module.blocks[0]!.range });
+      },
     });
     const modules = await loadSources({ 'main.tf': 'locals {}\n' }, '/virtual/wrong');
     expect(() => lintModules(modules, config({}, [wrong]))).toThrow('rule test/wrong reported unknown messageId "nope"');

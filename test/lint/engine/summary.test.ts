@@ -1,6 +1,6 @@
 import * as configModule from '../../../src/lint/config';
-import { runLint } from '../../../src/lint/run';
-import type { LintArgs } from '../../../src/lint/options';
+import { runLint } from '../../../src/commands/lint-run';
+import type { LintArgs } from '../../../src/commands/lint-options';
 import { makeTree, writeTree } from './tmpdir';
 
 jest.mock('../../../src/lint/config', () => {

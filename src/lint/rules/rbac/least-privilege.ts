@@ -10,15 +10,19 @@ const ESCALATING_VERBS = ['escalate', 'bind', 'impersonate'];
 const CORE_SENSITIVE = ['secrets', 'nodes'];
 const RBAC_SENSITIVE = ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'];
 
+const messages = {
+  wildcard: 'Rule grants "*" in {{fields}}; list the verbs, resources and API groups the service needs',
+  sensitiveWrite: 'Rule lets the service {{verbs}} {{resources}}; drop the write verbs or justify them with a suppression',
+  escalatingVerb: 'Rule grants {{verbs}}, which hands out more than this role holds; remove it',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'rbac/least-privilege',
   defaultSeverity: 'warning',
   summary: 'Roles avoid wildcards, writes to secrets, RBAC objects or nodes, and the escalate/bind/impersonate verbs.',
-  messages: {
-    wildcard: 'Rule grants "*" in {{fields}}; list the verbs, resources and API groups the service needs',
-    sensitiveWrite: 'Rule lets the service {{verbs}} {{resources}}; drop the write verbs or justify them with a suppression',
-    escalatingVerb: 'Rule grants {{verbs}}, which hands out more than this role holds; remove it',
-  },
+  messages,
   check({ module, report }) {
     for (const role of roles(module)) {
       for (const rule of roleRules(role)) checkRule(role, rule, report);
@@ -26,7 +30,7 @@ export default createRule({
   },
 });
 
-type Report = (descriptor: { messageId: string; data: Record<string, string>; range: Attribute['range']; address: string }) => void;
+type Report = (descriptor: { messageId: MessageId; data: Record<string, string>; range: Attribute['range']; address: string }) => void;
 
 function checkRule(role: Resource, rule: RoleRule, report: Report): void {
   const address = role.address;

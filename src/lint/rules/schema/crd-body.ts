@@ -8,7 +8,7 @@ import type { LVal } from '../../../terraform/types';
 import { entryOf } from '../../../terraform/values';
 import { formatPath, zodErrorMap } from '../../../util/zod-errors';
 
-type Report = (descriptor: ReportDescriptor) => void;
+type Report = (descriptor: ReportDescriptor<MessageId>) => void;
 
 /**
  * The body as plain data for zod. Unknown parts become `undefined` and nulls
@@ -51,7 +51,7 @@ function reportIssue(manifest: Manifest, schema: z.ZodType, issue: z.core.$ZodIs
   const base = { kind: manifest.kind ?? '', name: manifest.resource.address };
   const located = locate(manifest.body, issue.path);
   if (located.state === 'unknown') return;
-  const at = (range: Range, messageId: string, data: Record<string, string>): void => report({ messageId, data: { ...base, ...data }, range, address: manifest.resource.address });
+  const at = (range: Range, messageId: MessageId, data: Record<string, string>): void => report({ messageId, data: { ...base, ...data }, range, address: manifest.resource.address });
   if (issue.code === 'unrecognized_keys') {
     if (located.state !== 'present') return;
     for (const key of issue.keys) {
@@ -85,17 +85,21 @@ function checkApiVersion(manifest: Manifest, report: Report): boolean {
   return false;
 }
 
+const messages = {
+  apiVersion: 'apiVersion "{{apiVersion}}" no longer serves {{kind}}: use "{{current}}"',
+  unknownKind: 'The API group {{group}} has no kind "{{kind}}": fix the kind{{suggestion}}',
+  missing: '{{kind}} {{name}} lacks the required field "{{path}}": add it',
+  unknownField: '{{kind}} {{name}} has no field "{{path}}": fix the name or remove it{{suggestion}}',
+  invalid: '{{kind}} {{name}} field "{{path}}": {{detail}}; fix the value',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'schema/crd-body',
   defaultSeverity: 'error',
   summary: 'kubectl_manifest bodies of Traefik and External Secrets resources use a served apiVersion and have the fields their CRD requires',
-  messages: {
-    apiVersion: 'apiVersion "{{apiVersion}}" no longer serves {{kind}}: use "{{current}}"',
-    unknownKind: 'The API group {{group}} has no kind "{{kind}}": fix the kind{{suggestion}}',
-    missing: '{{kind}} {{name}} lacks the required field "{{path}}": add it',
-    unknownField: '{{kind}} {{name}} has no field "{{path}}": fix the name or remove it{{suggestion}}',
-    invalid: '{{kind}} {{name}} field "{{path}}": {{detail}}; fix the value',
-  },
+  messages,
   check({ module, report }) {
     for (const manifest of manifests(module)) {
       if (manifest.body.kind !== 'object' || !checkApiVersion(manifest, report)) continue;

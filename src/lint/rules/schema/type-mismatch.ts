@@ -9,7 +9,7 @@ import { isMetaAttribute, type SchemaVisit, schemaVisits, whereOf } from '../../
  * a block (`labels { ... }`). Values that come from variables, locals or other
  * resources are not judged here: only what is written in the argument itself.
  */
-function checkVisit(visit: SchemaVisit, report: (descriptor: ReportDescriptor) => void): void {
+function checkVisit(visit: SchemaVisit, report: (descriptor: ReportDescriptor<MessageId>) => void): void {
   const { attributes, blocks } = visit.schema;
   const address = visit.resource.address;
   for (const attribute of Object.values(visit.block.attributes)) {
@@ -29,15 +29,19 @@ function checkVisit(visit: SchemaVisit, report: (descriptor: ReportDescriptor) =
   }
 }
 
+const messages = {
+  value: '"{{name}}" in {{where}} must be {{expected}}, but {{found}} does not convert to it: write a value of that type',
+  blockAsArgument: '"{{name}}" in {{where}} is a block, not an argument: write `{{name}} { ... }` without the equals sign',
+  argumentAsBlock: '"{{name}}" in {{where}} is an argument, not a block: write `{{name}} = ...` with an equals sign',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'schema/type-mismatch',
   defaultSeverity: 'error',
   summary: 'Literal values of kubernetes_* resource arguments have the type the provider expects, and blocks and arguments are not confused',
-  messages: {
-    value: '"{{name}}" in {{where}} must be {{expected}}, but {{found}} does not convert to it: write a value of that type',
-    blockAsArgument: '"{{name}}" in {{where}} is a block, not an argument: write `{{name}} { ... }` without the equals sign',
-    argumentAsBlock: '"{{name}}" in {{where}} is an argument, not a block: write `{{name}} = ...` with an equals sign',
-  },
+  messages,
   check({ module, report }) {
     for (const visit of schemaVisits(module)) checkVisit(visit, report);
   },

@@ -19,18 +19,22 @@ const optionsSchema = z
 
 type Options = z.infer<typeof optionsSchema>;
 
+const messages = {
+  namedLiteral:
+    '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
+  highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
+  shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'secrets/hardcoded',
   defaultSeverity: 'error',
   summary:
     'No literal credential in env values, encoded bodies, variable defaults or locals; no private keys or token-shaped strings anywhere.',
   options: optionsSchema,
-  messages: {
-    namedLiteral:
-      '"{{name}}" is set to a literal credential; sync it from Vault with an ExternalSecret and read it through value_from.secret_key_ref',
-    highEntropy: '"{{name}}" holds a high-entropy literal that looks like a key; sync it from Vault with an ExternalSecret instead',
-    shape: 'Literal {{kind}} in the source; revoke it, store it in Vault and sync it with an ExternalSecret',
-  },
+  messages,
   check({ module, options, report }) {
     // One finding per literal, keyed by where the literal is written.
     const reported = new Set<string>();
@@ -49,7 +53,7 @@ export default createRule({
 });
 
 /** `range`: where to report; `literal`: where the literal is written (one finding per literal). */
-type Emit = (messageId: string, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
+type Emit = (messageId: MessageId, data: Record<string, string>, range: Range, literal: Range, address?: string) => void;
 
 /**
  * Token shapes and private key headers, wherever they are written, comments

@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { createRule } from '../../rule';
 import { claimNames, claims, classOf, type Claim } from '../../../terraform/k8s/storage';
 
@@ -26,11 +25,22 @@ export default createRule({
       const data = { claim: claimLabel(claim), persistent, rule: ID };
       const address = claim.resource.address;
       if (cls.kind === 'default') {
-        if (isExcepted(constitution, ID, claimNames(module, claim))) continue;
-        report({ messageId: 'defaultClass', data, range: (claim.spec ?? claim.block).headerRange, address });
+        report({
+          messageId: 'defaultClass',
+          data,
+          range: (claim.spec ?? claim.block).headerRange,
+          address,
+          subjects: claimNames(module, claim),
+        });
       } else if (cls.kind === 'known' && cls.name !== persistent) {
-        if (isExcepted(constitution, ID, claimNames(module, claim), cls.name)) continue;
-        report({ messageId: 'otherClass', data: { ...data, class: cls.name }, range: cls.attribute.range, address });
+        report({
+          messageId: 'otherClass',
+          data: { ...data, class: cls.name },
+          range: cls.attribute.range,
+          address,
+          subjects: claimNames(module, claim),
+          storageClass: cls.name,
+        });
       }
     }
   },

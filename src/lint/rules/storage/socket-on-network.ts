@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { containerStrings } from '../../../terraform/k8s/workloads';
 import { createRule } from '../../rule';
 import { absolutePaths, containersWithMounts, mountData, mountNames, networkMountOf } from '../../../terraform/k8s/storage';
@@ -21,8 +20,15 @@ export default createRule({
       for (const located of containerStrings(container.block)) {
         for (const path of new Set(absolutePaths(located.text).filter((p) => SOCKET.test(p)))) {
           const mount = networkMountOf(mounts, path);
-          if (!mount || isExcepted(constitution, ID, mountNames(module, mount), mount.backing.className)) continue;
-          report({ messageId: 'socket', data: mountData(mount, path), range: located.range, address: container.workload.resource.address });
+          if (!mount) continue;
+          report({
+            messageId: 'socket',
+            data: mountData(mount, path),
+            range: located.range,
+            address: container.workload.resource.address,
+            subjects: mountNames(module, mount),
+            storageClass: mount.backing.className,
+          });
         }
       }
     }

@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { attrString } from '../../../terraform/k8s/blocks';
 import { containerImage } from '../../../terraform/k8s/images';
 import { configMapOfVolume, normalisePath } from '../../../terraform/k8s/storage';
@@ -60,16 +59,22 @@ function stringLeaves(value: LVal): Array<Extract<LVal, { kind: 'string' }>> {
 }
 
 type Check = Pick<RuleContext<Record<string, never>>, 'module' | 'constitution'> & {
-  report: (d: ReportDescriptor) => void;
+  report: (d: ReportDescriptor<MessageId>) => void;
   fresh: (range: Range) => boolean;
 };
 
 /** Report a database path if it lives on a network-backed mount of the container. */
 function checkPath(check: Check, mounts: Mount[], path: string, range: Range, container: ContainerRef): void {
   const mount = networkMountOf(mounts, path);
-  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
+  if (!mount) return;
   if (!check.fresh(range)) return;
-  check.report({ messageId: 'database', data: mountData(mount, path), range, address: container.workload.resource.address });
+  check.report({
+    messageId: 'database',
+    data: mountData(mount, path),
+    range,
+    address: container.workload.resource.address,
+    ...exceptionSubjects(check, mount),
+  });
 }
 
 /** Paths in env values, args and command; returns whether the container names any database explicitly. */
@@ -102,13 +107,14 @@ function checkDefaultImage(check: Check, container: ContainerRef, mounts: Mount[
   if (chosen === undefined && envMayHide(container.block)) return;
   const path = normalisePath(known.dataPath);
   const mount = networkMountOf(mounts, path);
-  if (!mount || isExcepted(check.constitution, ID, mountNames(check.module, mount), mount.backing.className)) return;
+  if (!mount) return;
   if (!check.fresh(image.attribute.range)) return;
   check.report({
     messageId: 'defaultDatabase',
     data: { ...mountData(mount, path), image: image.name.repository, env: known.unlessEnv },
     range: image.attribute.range,
     address: container.workload.resource.address,
+    ...exceptionSubjects(check, mount),
   });
 }
 
@@ -123,16 +129,20 @@ function checkConfigMaps(check: Check, container: ContainerRef, mounts: Mount[])
   }
 }
 
+const messages = {
+  database:
+    'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
+  defaultDatabase:
+    'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
   summary: 'No SQLite database file on a network-backed volume (claim of a network class, hostPath under the GlusterFS root)',
-  messages: {
-    database:
-      'SQLite database {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: keep it on an emptyDir and replicate it with litestream',
-    defaultDatabase:
-      'Image "{{image}}" keeps a SQLite database under {{path}} unless {{env}} chooses another database, and {{path}} is on volume "{{volume}}", {{backing}}, which is network storage: mount an emptyDir there and replicate the database with litestream',
-  },
+  messages,
   check({ module, constitution, report }) {
     const check: Check = { module, constitution, report, fresh: oncePerRange() };
     for (const { container, mounts } of containersWithMounts(module, constitution)) {
@@ -143,3 +153,8 @@ export default createRule({
     }
   },
 });
+
+/** What a constitution exception of this rule names: the mount's claim, volume and workload, and its class. */
+function exceptionSubjects(check: Check, mount: Mount): { subjects: Array<string | undefined>; storageClass?: string } {
+  return { subjects: mountNames(check.module, mount), storageClass: mount.backing?.className };
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createRule } from '../../rule';
-import { isExcepted } from '../../constitution';
 import { attrValue } from '../../../terraform/k8s/blocks';
 import { containerImage } from '../../../terraform/k8s/images';
 import { isWithin, mountOfPath, normalisePath } from '../../../terraform/k8s/storage';
@@ -114,12 +113,14 @@ export default createRule({
       }
       for (const dir of dirs) {
         const mount = nfsMountOf(mounts, dir.path);
-        if (!mount || isExcepted(constitution, ID, mountNames(module, mount), mount.backing.className)) continue;
+        if (!mount) continue;
         report({
           messageId: 'tsdb',
           data: { path: dir.path, volume: mount.volume, backing: mount.backing.description, alternative },
           range: dir.range,
           address: container.workload.resource.address,
+          subjects: mountNames(module, mount),
+          storageClass: mount.backing.className,
         });
       }
     }

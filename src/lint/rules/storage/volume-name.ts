@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isExcepted } from '../../constitution';
 import { moduleName } from '../../../terraform/k8s/blocks';
 import { createRule } from '../../rule';
 import type { TfModule } from '../../../terraform/types';
@@ -60,7 +59,7 @@ export default createRule({
     for (const claim of claims(module)) {
       const cls = classOf(claim.spec);
       if (cls.kind !== 'known' || cls.name !== constitution.persistentClass) continue;
-      if (isExcepted(constitution, ID, claimNames(module, claim), cls.name)) continue;
+      const exception = { subjects: claimNames(module, claim), storageClass: cls.name };
       const annotations = annotationsOf(claim.metadata);
       if (!annotations) continue;
       const address = claim.resource.address;
@@ -74,16 +73,23 @@ export default createRule({
       const value = annotations.entries.get(options.annotation);
       if (value === undefined) {
         const range = annotations.attribute?.range ?? (claim.metadata ?? claim.block).headerRange;
-        report({ messageId: 'missing', data: { ...data, suggestion: suggestion(services, claim, prefix) }, range, address });
+        report({ messageId: 'missing', data: { ...data, suggestion: suggestion(services, claim, prefix) }, range, address, ...exception });
       } else if (value.kind === 'string' && prefix !== '' && value.value.startsWith(prefix)) {
         const bare = value.value.slice(prefix.length);
-        report({ messageId: 'prefixed', data: { ...data, value: value.value, suggestion: bare }, range: value.range, address });
+        report({
+          messageId: 'prefixed',
+          data: { ...data, value: value.value, suggestion: bare },
+          range: value.range,
+          address,
+          ...exception,
+        });
       } else if (value.kind === 'string' && !followsPattern(value.value, services)) {
         report({
           messageId: 'pattern',
           data: { ...data, value: value.value, suggestion: suggestion(services, claim, prefix) },
           range: value.range,
           address,
+          ...exception,
         });
       }
     }

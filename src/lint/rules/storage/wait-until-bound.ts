@@ -1,4 +1,3 @@
-import { isExcepted } from '../../constitution';
 import { createRule } from '../../rule';
 import { claimNames, claims, classOf, storageClass } from '../../../terraform/k8s/storage';
 
@@ -19,18 +18,18 @@ export default createRule({
     for (const claim of claims(module).filter((c) => !c.template)) {
       const cls = classOf(claim.spec);
       if (cls.kind !== 'known' || storageClass(constitution, cls.name)?.bindingMode !== 'WaitForFirstConsumer') continue;
-      if (isExcepted(constitution, ID, claimNames(module, claim), cls.name)) continue;
+      const exception = { subjects: claimNames(module, claim), storageClass: cls.name };
       const attribute = claim.block.attributes['wait_until_bound'];
       const data = { claim: claim.name ?? claim.resource.address, class: cls.name };
       const address = claim.resource.address;
       if (!attribute) {
-        report({ messageId: 'missing', data, range: claim.block.headerRange, address });
+        report({ messageId: 'missing', data, range: claim.block.headerRange, address, ...exception });
         continue;
       }
       const value = attribute.value();
       // `true` (the provider's default) waits; `null` means the default too.
       if ((value.kind === 'bool' && value.value) || value.kind === 'null')
-        report({ messageId: 'waits', data, range: attribute.range, address });
+        report({ messageId: 'waits', data, range: attribute.range, address, ...exception });
     }
   },
 });

@@ -88,20 +88,24 @@ const optionsSchema = z
   .strict()
   .default({ sources: KNOWN_SOURCES });
 
+const messages = {
+  undeclared:
+    '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "{{source}}", version = "..." }` (versions.tf)',
+  undeclaredUnknown:
+    '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }` (versions.tf)',
+  noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
+  noSourceUnknown:
+    'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
+};
+
+type MessageId = keyof typeof messages;
+
 export default createRule({
   id: 'terraform/required-providers',
   defaultSeverity: 'error',
   summary: 'Every provider the module uses is declared with its source in `required_providers`',
   options: optionsSchema,
-  messages: {
-    undeclared:
-      '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "{{source}}", version = "..." }` (versions.tf)',
-    undeclaredUnknown:
-      '{{user}} uses provider "{{provider}}", which `terraform { required_providers { ... } }` does not declare; add `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }` (versions.tf)',
-    noSource: 'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "{{source}}", version = "..." }`',
-    noSourceUnknown:
-      'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
-  },
+  messages,
   check({ module, options, report }) {
     for (const use of providerUses(module)) {
       const { provider } = use;
@@ -109,7 +113,7 @@ export default createRule({
       const data = { provider, user: use.user, source: source ?? '' };
       const declared = module.requiredProviders[provider];
       if (declared === undefined) {
-        const finding = { messageId: source ? 'undeclared' : 'undeclaredUnknown', data, range: use.range };
+        const finding = { messageId: source ? ('undeclared' as const) : ('undeclaredUnknown' as const), data, range: use.range };
         report(use.address === undefined ? finding : { ...finding, address: use.address });
       } else if (declared.source === undefined) {
         report({ messageId: source ? 'noSource' : 'noSourceUnknown', data, range: declared.range });

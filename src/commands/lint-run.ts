@@ -2,13 +2,15 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { formatters, OUTPUT_FORMATS, type FormatContext, type RuleInfo } from '../formatters';
 import { useColor } from '../util/colour';
-import { toolVersion } from './cache';
-import { findConfigFile } from './config-file';
-import { exitCodeFor, reportOn } from './report';
+import { toolVersion } from '../lint/cache';
+import { findConfigFile } from '../lint/config-file';
+import { exitCodeFor, reportOn } from '../lint/report';
 import { discoverFiles } from '../terraform/load';
-import { DEFAULT_LINT_PATH, type LintArgs } from './options';
-import { readSummary, writeSummary } from './result-cache';
-import type { Finding } from './types';
+import { lazyLint } from '../lint/lazy';
+import { DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
+import { readSummary, writeSummary } from '../lint/result-cache';
+import type { Finding } from '../lint/types';
+import { byKey, compareText } from '../util/compare';
 
 /**
  * `gen-modules lint`. The rules, their option schemas and the configuration are
@@ -49,8 +51,8 @@ async function lintAll(
   configPath: string | undefined,
   cacheLocation: string | undefined,
 ): Promise<Finding[]> {
-  const { loadConfig } = require('./config') as typeof import('./config');
-  const { lintFiles } = require('./engine') as typeof import('./engine');
+  const { loadConfig } = lazyLint.config();
+  const { lintFiles } = lazyLint.engine();
   const config = loadConfig({ cwd, configPath });
   const findings = await lintFiles(files, { cwd, config, cacheLocation });
   if (cacheLocation) writeSummary(cacheLocation, toolVersion(), config.sources, files, findings);
@@ -59,11 +61,11 @@ async function lintAll(
 
 /** Every rule the tool knows, the engine's own included, sorted by id. */
 export function ruleInfos(): RuleInfo[] {
-  const { allRules } = require('./rules') as typeof import('./rules');
-  const { engineRules } = require('./engine-rules') as typeof import('./engine-rules');
+  const { allRules } = lazyLint.rules();
+  const { engineRules } = lazyLint.engineRules();
   return [...allRules, ...engineRules]
     .map(({ id, defaultSeverity, summary, docsUrl }) => ({ id, defaultSeverity, summary, docsUrl }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(byKey((rule) => rule.id));
 }
 
 /** `gen-modules rules`: one line per rule, or JSON. */
