@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { lazy } from './lazy';
 import type { Command } from './types';
 
 interface CompareArgs {
@@ -18,10 +19,8 @@ export const compareCommand: Command<CompareArgs> = {
       .example('$0 compare ../infra/modules-k8s/whoami out/modules-k8s/whoami', 'hand-written module vs the one generated from its spec')
       .strict(),
   handler: async (args) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs, so other commands start fast
-    const { loadModuleDir } = require('../terraform/load') as typeof import('../terraform/load');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
-    const compare = require('../terraform/k8s/compare') as typeof import('../terraform/k8s/compare');
+    const { loadModuleDir } = lazy.moduleLoader();
+    const compare = lazy.comparison();
     const [a, b] = await Promise.all([loadModuleDir(args.a), loadModuleDir(args.b)]);
     const comparison = compare.compareModules(a, b);
     const equivalent = compare.isEquivalent(comparison);

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { generationOptions } from './shared-options';
+import { lazy } from './lazy';
 import type { Command } from './types';
 
 interface ImportArgs {
@@ -22,8 +23,7 @@ export const importCommand: Command<ImportArgs> = {
       .strict(),
   handler: async (args) => {
     // ts-morph (and the TypeScript compiler inside it) loads only for this command.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs, so other commands start fast
-    const { importModule } = require('../scaffold/import') as typeof import('../scaffold/import');
+    const { importModule } = lazy.importer();
     const result = await importModule({ moduleDir: args.module, name: args.name, specsDir: args.specs, root: args.root });
     const width = Math.max(...result.rows.map((row) => row.address.length), 'resource'.length);
     const table = [`${'resource'.padEnd(width)}  spec`, ...result.rows.map((row) => `${row.address.padEnd(width)}  ${row.target}`)];

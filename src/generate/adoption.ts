@@ -12,8 +12,7 @@
 import path from 'node:path';
 import type { ImportedFrom, Service } from '../spec-api/schema';
 import { buildModules } from '../terraform/load';
-import { CLUSTER_SCOPED_KINDS, identityOf, moduleObjects } from '../terraform/k8s/objects';
-import type { GeneratedFile } from './generate';
+import { CLUSTER_SCOPED_KINDS, identityOf, moduleObjects } from '../terraform/objects';
 import { moduleName } from './naming';
 
 export interface AdoptionBlock {
@@ -55,7 +54,7 @@ function typeOf(address: string): string {
 }
 
 /** The adoption blocks of one service from its generated module files. */
-export async function adoptionOf(service: Service, files: GeneratedFile[]): Promise<Adoption | undefined> {
+export async function adoptionOf(service: Service, files: ReadonlyArray<{ path: string; content: string }>): Promise<Adoption | undefined> {
   const record = service.importedFrom;
   if (!record) return undefined;
   const contents = new Map<string, string>();

@@ -13,7 +13,7 @@ import { UserError } from '../errors';
 import { toIdentifier } from '../hcl/encode';
 import { relative } from '../util/load-ts';
 import { loadModuleDir } from '../terraform/load';
-import { CLUSTER_SCOPED_KINDS, moduleObjects, unknownText, type KubeObject, type Plain, type PlainObject } from '../terraform/k8s/objects';
+import { CLUSTER_SCOPED_KINDS, moduleObjects, unknownText, type KubeObject, type Plain, type PlainObject } from '../terraform/objects';
 import type { TfModule } from '../terraform/types';
 import { registerService } from './register';
 

@@ -1,7 +1,7 @@
 import { adoptionOf, describeUnadopted, importId } from '../../src/generate/adoption';
 import type { GeneratedFile } from '../../src/generate/generate';
 import type { ImportedFrom, Service } from '../../src/spec-api/schema';
-import { kindOfType } from '../../src/terraform/k8s/objects';
+import { kindOfType } from '../../src/terraform/objects';
 
 /** Each kind the provider declares, as hand-written (unversioned type) and as generated (`_v1`). */
 const KINDS: Array<{ kind: string; apiVersion: string; type: string; namespaced: boolean; id: string }> = [

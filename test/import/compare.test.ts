@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources } from '../../src/terraform/load';
-import { compareModules, describeComparison, isEquivalent, type Comparison } from '../../src/terraform/k8s/compare';
-import { canonicalQuantity } from '../../src/terraform/k8s/objects';
+import { compareModules, describeComparison, isEquivalent, type Comparison } from '../../src/terraform/compare';
+import { canonicalQuantity } from '../../src/terraform/objects';
 import { runCli } from '../support/cli';
 import { REPO } from '../support/tmp';
 

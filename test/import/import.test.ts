@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareModules, isEquivalent } from '../../src/terraform/k8s/compare';
+import { compareModules, isEquivalent } from '../../src/terraform/compare';
 import { loadModuleDir } from '../../src/terraform/load';
 import { importModule } from '../../src/scaffold/import';
 import { runCli } from '../support/cli';

@@ -23,10 +23,10 @@
  * `{ $unknown: "<expression>" }` object, which no literal value equals.
  */
 import { parseAllDocuments } from 'yaml';
-import type { Range } from '../../hcl/syntax';
-import type { Block, LVal, Resource, TfModule } from '../types';
-import { stringOf } from '../values';
-import { attrValue, firstBlock, memo, refAddress } from './blocks';
+import type { Range } from '../hcl/syntax';
+import type { Block, LVal, Resource, TfModule } from './types';
+import { stringOf } from './values';
+import { attrValue, firstBlock, memo, refAddress } from './k8s/blocks';
 
 /** JSON-like data. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };

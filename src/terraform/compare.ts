@@ -4,7 +4,7 @@
  * normalisation (`./objects`); resources that are not Kubernetes objects are
  * matched by address.
  */
-import type { TfModule } from '../types';
+import type { TfModule } from './types';
 import { itemKey, LIST_KEYS, moduleObjects, unknownText, type Plain, type PlainObject } from './objects';
 
 export interface FieldChange {
