@@ -41,9 +41,8 @@ describe('import -> generate -> compare round trip of eight hand-written modules
     const result = compareModules(original, await loadModuleDir(path.join(repo, 'modules-k8s', name)));
     expect({ added: result.added, removed: result.removed, changed: result.changed }).toEqual({ added: [], removed: [], changed: [] });
     expect(isEquivalent(result)).toBe(true);
-    // Only the documented normalisation remains: Terraform addresses change (typed resources become manifests).
-    const typed = original.resources.filter((resource) => resource.type !== 'kubectl_manifest');
-    expect(result.moved.map((entry) => entry.before).sort()).toEqual(typed.map((resource) => resource.address).sort());
+    // Only the documented normalisation remains: every Terraform address changes (each object is a manifest of the spec now).
+    expect(result.moved.map((entry) => entry.before).sort()).toEqual(original.resources.map((resource) => resource.address).sort());
   });
 
   it('writes moved, removed and import blocks into the managed block of the root, and Terraform >= 1.7', () => {
@@ -51,10 +50,10 @@ describe('import -> generate -> compare round trip of eight hand-written modules
     const managed = root.slice(root.indexOf('# BEGIN gen-modules'));
     expect(managed).toContain('required_version = ">= 1.7"');
     expect(managed).toMatch(
-      /moved \{\n {2}from = module\.whoami\.kubectl_manifest\.whoami_route\n {2}to {3}= module\.k8s_whoami\.kubectl_manifest\.whoami_route\n\}/,
+      /moved \{\n {2}from = module\.whoami\.kubectl_manifest\.whoami_route\n {2}to {3}= module\.k8s_whoami\.kubectl_manifest\.manifest_whoami_route\n\}/,
     );
     expect(managed).toContain(
-      'removed {\n  from = module.whoami.kubernetes_deployment.whoami\n\n  lifecycle {\n    destroy = false\n  }\n}\n\nimport {\n  to = module.k8s_whoami.kubectl_manifest.whoami_deployment\n  id = "apps/v1//Deployment//whoami//web"\n}',
+      'removed {\n  from = module.whoami.kubernetes_deployment.whoami\n\n  lifecycle {\n    destroy = false\n  }\n}\n\nimport {\n  to = module.k8s_whoami.kubectl_manifest.manifest_whoami_deployment\n  id = "apps/v1//Deployment//whoami//web"\n}',
     );
     expect(managed).toContain('id = "rbac.authorization.k8s.io/v1//ClusterRole//node-agent"');
     expect(managed).toContain('id = "apps/v1//DaemonSet//node-agent//monitoring"');

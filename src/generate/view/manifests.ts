@@ -16,9 +16,9 @@ export function manifestsView({ service }: ViewContext): ManifestView[] | null {
   return service.manifests.map(manifestView);
 }
 
-/** The Terraform name of a manifest: `whoami_route` for `whoami-route`. */
+/** The Terraform name of a manifest: `manifest_whoami_route` for `whoami-route`. */
 export function manifestResourceName(manifest: Manifest): string {
-  return toIdentifier(manifest.name);
+  return `manifest_${toIdentifier(manifest.name)}`;
 }
 
 function manifestView(manifest: Manifest): ManifestView {
