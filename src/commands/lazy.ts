@@ -22,6 +22,5 @@ export const lazy = {
   importer: (): typeof import('../scaffold/import') => require('../scaffold/import') as typeof import('../scaffold/import'),
   /** `gen-modules compare`: the Terraform model and its Kubernetes objects. */
   moduleLoader: (): typeof import('../terraform/load') => require('../terraform/load') as typeof import('../terraform/load'),
-  comparison: (): typeof import('../terraform/compare') =>
-    require('../terraform/compare') as typeof import('../terraform/compare'),
+  comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
 };
