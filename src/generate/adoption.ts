@@ -14,6 +14,7 @@ import type { ImportedFrom, Service } from '../spec-api/schema';
 import { buildModules } from '../terraform/load';
 import { CLUSTER_SCOPED_KINDS, identityOf, moduleObjects } from '../terraform/objects';
 import { moduleName } from './naming';
+import { byKey } from '../util/compare';
 
 export interface AdoptionBlock {
   kind: 'moved' | 'import';
@@ -65,7 +66,7 @@ export async function adoptionOf(service: Service, files: ReadonlyArray<{ path: 
   const newModule = moduleName(service);
   const blocks: AdoptionBlock[] = [];
   const unmatched: string[] = [];
-  for (const [address, object] of Object.entries(record.resources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [address, object] of Object.entries(record.resources).sort(byKey(([address]) => address))) {
     const target = generated.get(identityOf(object.apiVersion, object.kind, object.namespace, object.name));
     if (!target) {
       unmatched.push(address);

@@ -13,7 +13,7 @@ import { outputsView } from './view/outputs';
 import { rbacView } from './view/rbac';
 import { externalSecretView } from './view/secrets';
 import { variablesView } from './view/variables';
-import { byKey, compareText } from '../util/compare';
+import { byKey } from '../util/compare';
 
 /** One file gen-modules writes. */
 export interface GeneratedFile {

@@ -23,6 +23,7 @@
  * `{ $unknown: "<expression>" }` object, which no literal value equals.
  */
 import { parseAllDocuments } from 'yaml';
+import { compareText } from '../util/compare';
 import type { Range } from '../hcl/syntax';
 import type { Block, LVal, Resource, TfModule } from './types';
 import { stringOf } from './values';
@@ -554,7 +555,7 @@ function normalise(value: Plain, path: string[], kind: string): Plain | undefine
 function compareKeys(a: string, b: string): number {
   const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
   if (numeric) return Number(a) - Number(b);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 function normaliseScalar(value: string | number | boolean, path: string[]): Plain {
