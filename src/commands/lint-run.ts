@@ -10,7 +10,7 @@ import { lazyLint } from '../lint/lazy';
 import { DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
 import { readSummary, writeSummary } from '../lint/result-cache';
 import type { Finding } from '../lint/types';
-import { byKey, compareText } from '../util/compare';
+import { byKey } from '../util/compare';
 
 /**
  * `gen-modules lint`. The rules, their option schemas and the configuration are
@@ -30,7 +30,7 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   const cacheLocation = args.cache ? path.resolve(cwd, args['cache-location']) : undefined;
   const findings =
     (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
-    (await lintAll(discovered.files, cwd, args.config, cacheLocation));
+    (await lintAll(discovered.files, cwd, args.config, cacheLocation, discovered.repositoryRoot));
   const result = reportOn(findings, discovered);
   const context: FormatContext = {
     cwd,
@@ -50,11 +50,12 @@ async function lintAll(
   cwd: string,
   configPath: string | undefined,
   cacheLocation: string | undefined,
+  wholeRepository: boolean,
 ): Promise<Finding[]> {
   const { loadConfig } = lazyLint.config();
   const { lintFiles } = lazyLint.engine();
   const config = loadConfig({ cwd, configPath });
-  const findings = await lintFiles(files, { cwd, config, cacheLocation });
+  const findings = await lintFiles(files, { cwd, config, cacheLocation, wholeRepository });
   if (cacheLocation) writeSummary(cacheLocation, toolVersion(), config.sources, files, findings);
   return findings;
 }

@@ -28,7 +28,7 @@ export function runOptions(args: GenerationArgs): RunOptions {
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */
-export const generation = lazy.generator;
+export const generation = (): ReturnType<typeof lazy.generator> => lazy.generator();
 
 /** Name the files gen-modules did not write as they are, on stderr. */
 export function reportConflicts(changes: PlannedChange[], consequence: string): void {

@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { Severity } from '../lint/types';
 import { displayPath, type Formatter } from './types';
-import { byKey, compareText } from '../util/compare';
+import { byKey } from '../util/compare';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -56,7 +56,7 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 export function escapeXml(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- XML 1.0 cannot carry these control characters
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
       .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c)
   );

@@ -94,6 +94,7 @@ function renderTemplate(t: Template): string {
  */
 export function heredocFor(text: string, marker = 'EOT'): string | undefined {
   if (!text.endsWith('\n') || text.length < 2) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are what a heredoc cannot carry
   if (/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/.test(text)) return undefined;
   const lines = text.slice(0, -1).split('\n');
   if (lines.length < 2) return undefined;

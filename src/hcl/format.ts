@@ -1,6 +1,8 @@
 /**
- * Canonical HCL layout, reproducing the behaviour of hclwrite's `Format`
- * (what `terraform fmt` applies): only the blanks between tokens change.
+ * `terraform fmt`: its rewrites (`./rewrite`: interpolation-only values
+ * unwrapped, labels quoted, legacy variable types modernised), then the
+ * canonical layout of hclwrite's `Format`, where only the blanks between
+ * tokens change.
  *
  * The source is cut into lines at newline tokens (line comments own their
  * newline). Each line has up to three cells: the `lead`, an `assign` cell
@@ -10,6 +12,7 @@
  * `assign` and comment cells of consecutive lines are aligned in columns.
  */
 import { type Token, TokenType, tokenize } from './lexer';
+import { applyFmtRewrites } from './rewrite';
 
 /** Token index ranges of one line: lead is [start, leadEnd), assign [assign, assignEnd), comment [comment, end). */
 interface Line {
@@ -140,6 +143,7 @@ function spaceAfter(subject: Token, before: Token | undefined, after: Token, sou
   const b = before === undefined ? NIL : before.type;
   const a = after.type;
   if (a === TokenType.Newline) return false;
+  if (s === TokenType.DoubleColon || a === TokenType.DoubleColon) return false;
   if (s === TokenType.Ident && a === TokenType.OParen) return false;
   if (s === TokenType.Dot || a === TokenType.Dot) return false;
   if (a === TokenType.Comma || a === TokenType.Ellipsis) return false;
@@ -319,11 +323,21 @@ function render(tokens: Token[], source: string): string {
   return out + source.slice(runStart, runEnd);
 }
 
-/** Format HCL source exactly as `terraform fmt` does. Input that does not tokenize is returned unchanged. */
+/** Format HCL source exactly as `terraform fmt` does. Input that does not tokenize is returned unchanged; input that does not parse is only laid out. */
 export function formatHcl(source: string): string {
   const lexed = tokenize(source);
   if (!lexed.ok) return source;
-  const tokens = lexed.tokens;
+  const rewritten = applyFmtRewrites(source, lexed.tokens);
+  return rewritten === source ? layOut(source, lexed.tokens) : layoutHcl(rewritten);
+}
+
+/** hclwrite's `Format` alone: the blanks between tokens, without terraform fmt's rewrites. */
+export function layoutHcl(source: string): string {
+  const lexed = tokenize(source);
+  return lexed.ok ? layOut(source, lexed.tokens) : source;
+}
+
+function layOut(source: string, tokens: Token[]): string {
   const lines = splitLines(tokens, source);
   indentLines(lines, tokens);
   spaceLines(lines, tokens, source);

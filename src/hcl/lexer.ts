@@ -40,6 +40,8 @@ export enum TokenType {
   FatArrow,
   Question,
   Colon,
+  /** `::` between the parts of a provider-defined function's name (`provider::kubernetes::manifest_decode`). */
+  DoubleColon,
   TemplateInterp,
   TemplateControl,
   TemplateSeqEnd,
@@ -272,8 +274,7 @@ class Scanner {
       case CH_QUESTION:
         return this.emit(TokenType.Question, pos + 1);
       case CH_COLON:
-        // This hclsyntax release has no `::` token: a namespaced call is two colons.
-        return this.emit(TokenType.Colon, pos + 1);
+        return src.charCodeAt(pos + 1) === CH_COLON ? this.emit(TokenType.DoubleColon, pos + 2) : this.emit(TokenType.Colon, pos + 1);
     }
 
     if (c >= CH_0 && c <= CH_9) {

@@ -12,6 +12,7 @@
 import type { AttributeSyntax, BlockSyntax, BodySyntax, CommentSyntax, Expr, FileSyntax, ObjectItem, Step, TemplatePart } from './syntax';
 import type { ParseError, Range } from './syntax';
 import { TokenType, tokenizeInto, type TokenSink } from './lexer';
+import { invalidBytes } from './source';
 
 const T = TokenType;
 
@@ -259,6 +260,7 @@ class Parser {
 
   private fail(token: number, message: string, range = this.range(token, token)): never {
     const reason = this.type[token] === T.Invalid ? this.tokens.invalid.get(this.start[token]!) : undefined;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a cheap control-flow signal (no stack), caught by the body that holds the item
     throw new ParseFailure(token, reason ?? message, range);
   }
 
@@ -296,7 +298,7 @@ class Parser {
   private resync(from: number, failedAt: number): void {
     let depth = 0;
     for (let at = from; ; at++) {
-      const type = this.type[at]!;
+      const type = this.type[at] as TokenType;
       if (type === T.EOF) {
         this.pos = at;
         return;
@@ -401,6 +403,8 @@ class Parser {
       }
     }
     this.pos++;
+    const next = this.type[this.pos];
+    const singleLine = next !== T.Newline && next !== T.CBrace && next !== T.EOF;
     this.enter();
     const body: BodySyntax = { attributes: [], blocks: [] };
     this.body(body, true);
@@ -408,7 +412,10 @@ class Parser {
     this.nesting--;
     // An unclosed block ends at the end of the file, where its `}` is missing.
     const close = this.pos;
-    if (this.type[close] === T.CBrace) this.advance();
+    if (this.type[close] === T.CBrace) {
+      if (singleLine) this.checkSingleLine(body, close);
+      this.advance();
+    }
     return {
       type: this.source(typeToken),
       labels: fit(labels),
@@ -420,6 +427,29 @@ class Parser {
   }
 
   /** A quoted block label: text only. */
+  /** `name { a = 1 }`: HCL allows one argument and nothing else in a block written on one line. */
+  private checkSingleLine(body: BodySyntax, close: number): void {
+    const [first, second] = body.attributes;
+    const nested = body.blocks[0];
+    const closeLine = this.tokens.line[close]!;
+    if (nested && (!first || nested.range.line <= first.range.line))
+      this.record(
+        new ParseFailure(
+          close,
+          'a block written on one line can hold one argument, not a nested block: write the block over several lines',
+          nested.headerRange,
+        ),
+      );
+    else if (second || nested || (first && first.range.endLine !== closeLine))
+      this.record(
+        new ParseFailure(
+          close,
+          'a block written on one line must close right after its one argument: write the block over several lines',
+          this.range(close, close),
+        ),
+      );
+  }
+
   private label(): string {
     const open = this.pos++;
     if (this.type[this.pos] === T.QuotedLit) this.pos++;
@@ -612,28 +642,27 @@ class Parser {
   /** A variable, `true`/`false`/`null`, or a function call (`provider::ns::name(...)` included). */
   private identifier(): Expr {
     const first = this.advance();
-    let last = first;
-    // `::` joins a namespaced function name only when written without blanks.
-    while (
-      this.type[last + 1] === T.Colon &&
-      this.type[last + 2] === T.Colon &&
-      this.type[last + 3] === T.Ident &&
-      this.end[last] === this.start[last + 1] &&
-      this.end[last + 2] === this.start[last + 3]
-    ) {
-      last += 3;
-    }
-    this.pos = last + 1;
-    this.lastEnd = this.end[last]!;
-    const name = this.text.slice(this.start[first], this.end[last]);
+    // A namespaced function name: identifiers joined by `::`, blanks allowed around it, as hclsyntax reads it.
+    if (this.type[this.pos] === T.DoubleColon) return this.namespacedCall(first);
+    const name = this.source(first);
     if (this.peek() === T.OParen) return this.call(first, name);
-    const range = this.range(first, last);
-    if (last === first) {
-      if (name === 'true') return { t: 'literal', value: true, range };
-      if (name === 'false') return { t: 'literal', value: false, range };
-      if (name === 'null') return { t: 'literal', value: null, range };
-    }
+    const range = this.range(first, first);
+    if (name === 'true') return { t: 'literal', value: true, range };
+    if (name === 'false') return { t: 'literal', value: false, range };
+    if (name === 'null') return { t: 'literal', value: null, range };
     return { t: 'variable', name, range };
+  }
+
+  /** `provider::kubernetes::manifest_decode(...)`: the name is written without blanks; only a call may follow. */
+  private namespacedCall(first: number): Expr {
+    const parts = [this.source(first)];
+    while (this.type[this.pos] === T.DoubleColon) {
+      this.advance();
+      if (this.type[this.pos] !== T.Ident) this.failUnexpected(this.pos);
+      parts.push(this.source(this.advance()));
+    }
+    if (this.peek() !== T.OParen) this.failMissing('(');
+    return this.call(first, parts.join('::'));
   }
 
   private call(first: number, name: string): Expr {
@@ -1106,7 +1135,48 @@ function parseByBlock(path: string, text: string, whole: FileSyntax): FileSyntax
  */
 export function parseHcl(path: string, text: string): FileSyntax {
   const whole = parseText(path, text);
-  return whole.errors.length === 0 ? whole : parseByBlock(path, text, whole);
+  const syntax = whole.errors.length === 0 ? whole : parseByBlock(path, text, whole);
+  const encoding = encodingErrors(path, text);
+  const redefined = redefinedArguments(path, syntax.body);
+  if (encoding.length === 0 && redefined.length === 0) return syntax;
+  // A byte that is not UTF-8 is the cause of whatever else failed on its line.
+  const badLines = new Set(encoding.map((error) => error.range.line));
+  const errors = [...encoding, ...syntax.errors.filter((error) => !badLines.has(error.range.line)), ...redefined];
+  errors.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  return { ...syntax, errors };
+}
+
+/** Bytes of the file that are not UTF-8 (see `./source`), the first of each line. */
+function encodingErrors(path: string, text: string): ParseError[] {
+  return invalidBytes(text).map(({ offset, byte }) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const line = text.slice(0, offset).split('\n').length;
+    const column = offset - lineStart + 1;
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    return {
+      file: path,
+      message: `invalid character encoding: byte 0x${hex} is not UTF-8, and Terraform reads only UTF-8 files (save the file as UTF-8)`,
+      range: { file: path, line, column, endLine: line, endColumn: column + 1 },
+    };
+  });
+}
+
+/** An argument set a second time in the same body, which HCL rejects ("Attribute redefined"); nested blocks are bodies of their own. */
+function redefinedArguments(path: string, body: BodySyntax): ParseError[] {
+  const errors: ParseError[] = [];
+  const first = new Map<string, AttributeSyntax>();
+  for (const attribute of body.attributes) {
+    const earlier = first.get(attribute.name);
+    if (!earlier) first.set(attribute.name, attribute);
+    else
+      errors.push({
+        file: path,
+        message: `argument "${attribute.name}" is already set on line ${earlier.range.line} of this block; each argument may be set only once`,
+        range: attribute.nameRange,
+      });
+  }
+  for (const block of body.blocks) errors.push(...redefinedArguments(path, block.body));
+  return errors;
 }
 
 /** Parses a file synchronously. Never throws on bad HCL: errors are returned with their range (the first one of each broken top-level block). */
@@ -1116,6 +1186,6 @@ export function parseFileSync(path: string, text: string): FileSyntax {
 }
 
 /** Parses one file; see `parseFileSync`. */
-export async function parseFile(path: string, text: string): Promise<FileSyntax> {
-  return parseFileSync(path, text);
+export function parseFile(path: string, text: string): Promise<FileSyntax> {
+  return Promise.resolve(parseFileSync(path, text));
 }

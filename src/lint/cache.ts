@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './types';
-import { byKey, compareText } from '../util/compare';
+import { compareText } from '../util/compare';
 
 /**
  * The lint cache: findings per module folder, keyed by content hashes.
@@ -13,6 +13,8 @@ import { byKey, compareText } from '../util/compare';
  * is not parsed at all. Folders that call modules decide which instances exist,
  * so any change to one (or a folder added or removed) re-lints everything; other
  * changes re-lint only the changed folders, loaded with their callers.
+ *
+ * When a rule compares modules across the tree, any change re-lints every folder.
  *
  * The whole cache is dropped when the tool version, the configuration or the
  * cache format changes.
@@ -55,6 +57,8 @@ export interface CacheOptions {
   /** Digest of the configuration. */
   key: string;
   analyse: AnalyseFiles;
+  /** Findings of one folder may depend on any other: any change re-lints every folder. */
+  wholeTree?: boolean;
 }
 
 /** Findings per module folder for `files`, from the cache where it is still valid. */
@@ -62,7 +66,8 @@ export async function lintWithCache(files: ReadonlyMap<string, string>, options:
   const key = `${FORMAT}:${toolVersion()}:${options.key}`;
   const current = dirStates(files);
   const previous = readCache(options.location, key);
-  const stale = previous ? staleDirs(previous, current) : 'all';
+  let stale = previous ? staleDirs(previous, current) : 'all';
+  if (options.wholeTree && stale !== 'all' && stale.size > 0) stale = 'all';
 
   let dirs: Record<string, DirEntry>;
   if (stale === 'all') {

@@ -7,7 +7,7 @@ import { loadTsModule } from '../util/load-ts';
 import { suggestion } from '../util/suggest';
 import { PARSE_ERROR, engineRules } from './engine-rules';
 import { constitutionSchema, defaultConstitution, type Constitution } from './constitution';
-import type { Rule } from './rule';
+import type { AnyRule, Rule } from './rule';
 import { allRules } from './rules';
 import type { Severity, SeveritySetting } from './types';
 import { describeReceived, formatZodError, zodErrorMap } from '../util/zod-errors';
@@ -53,8 +53,8 @@ export const configSchema = z
   .strict();
 
 export { defineConfig, type GenModulesConfig, type RuleSetting } from './define-config';
-import type { GenModulesConfig, RuleSetting } from './define-config';
-import { byKey, compareText } from '../util/compare';
+import type { RuleSetting } from './define-config';
+import { compareText } from '../util/compare';
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
@@ -130,7 +130,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
   if (!parsed.success) throw new UserError(formatZodError(parsed.error, shown));
 
   const constitution = mergeConstitution(parsed.data.constitution ?? {}, shown);
-  const known = new Map<string, Rule>();
+  const known = new Map<string, AnyRule>();
   for (const rule of [...options.rules, ...engineRules]) known.set(rule.id, rule);
 
   const problems: string[] = [];
@@ -152,7 +152,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
     settings.set(rule.id, {
       severity: (typeof raw === 'string' ? raw : object.severity) ?? rule.defaultSeverity,
       ignorable: object.ignorable ?? true,
-      options: optionsResult.data,
+      options: optionsResult.data as Record<string, unknown>,
     });
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'));

@@ -1,4 +1,4 @@
-import { createRule, type Rule } from './rule';
+import { createRule, type AnyRule } from './rule';
 
 /**
  * Findings the engine itself produces. They are rules for the configuration,
@@ -50,4 +50,4 @@ export const unusedExceptionRule = createRule({
   check() {},
 });
 
-export const engineRules: Rule[] = [parseErrorRule, unusedSuppressionRule, invalidSuppressionRule, unusedExceptionRule];
+export const engineRules: AnyRule[] = [parseErrorRule, unusedSuppressionRule, invalidSuppressionRule, unusedExceptionRule];

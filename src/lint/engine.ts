@@ -11,6 +11,7 @@ import { applySuppressions } from './suppress';
 import type { Finding } from './types';
 import { metadataName, moduleName } from '../terraform/k8s/blocks';
 import type { TfModule } from '../terraform/types';
+import { moduleTree, partialTree, type ModuleTree } from '../terraform/tree';
 import { errorMessage } from '../errors';
 
 /**
@@ -26,20 +27,28 @@ export interface LintOptions {
   config: ResolvedConfig;
   /** Folder of the cache; no caching when absent. */
   cacheLocation?: string;
+  /** The paths include a repository's root folder: rules that compare modules across the tree may judge it. */
+  wholeRepository?: boolean;
 }
 
 export async function lintPaths(options: LintOptions): Promise<LintResult> {
   const discovered = await discoverFiles(options.paths, options.cwd);
-  return reportOn(await lintFiles(discovered.files, options), discovered);
+  return reportOn(await lintFiles(discovered.files, { ...options, wholeRepository: discovered.repositoryRoot }), discovered);
 }
 
 /** Every finding for the files (suppressions applied, sorted), before narrowing to the reported files. */
 export async function lintFiles(files: ReadonlyMap<string, string>, options: Omit<LintOptions, 'paths'>): Promise<Finding[]> {
-  const analyse: AnalyseFiles = async (subset) => analyseModules(await buildModules(new Map(subset)), options.config);
+  const analyse: AnalyseFiles = async (subset) =>
+    analyseModules(await buildModules(new Map(subset)), options.config, options.wholeRepository ?? false);
   const byDir =
     options.cacheLocation === undefined
       ? await analyse(files)
-      : await lintWithCache(files, { location: path.resolve(options.cwd, options.cacheLocation), key: options.config.hash, analyse });
+      : await lintWithCache(files, {
+          location: path.resolve(options.cwd, options.cacheLocation),
+          key: options.config.hash,
+          analyse,
+          wholeTree: options.config.active.some(({ rule }) => rule.scope === 'tree'),
+        });
   return finish(
     [...byDir.values()].flatMap((r) => r.findings),
     files,
@@ -49,10 +58,10 @@ export async function lintFiles(files: ReadonlyMap<string, string>, options: Omi
 }
 
 /** Lint module instances already loaded (the rule tester's path): every step but discovery and cache. */
-export function lintModules(modules: readonly TfModule[], config: ResolvedConfig): Finding[] {
+export function lintModules(modules: readonly TfModule[], config: ResolvedConfig, wholeRepository = false): Finding[] {
   const texts = new Map<string, string>();
   for (const module of modules) for (const file of module.files) texts.set(file.path, file.text);
-  const byDir = analyseModules(modules, config);
+  const byDir = analyseModules(modules, config, wholeRepository);
   return finish(
     [...byDir.values()].flatMap((r) => r.findings),
     texts,
@@ -70,14 +79,15 @@ function finish(raw: readonly Finding[], texts: ReadonlyMap<string, string>, dir
 }
 
 /** Run the active rules on every instance, grouped by the instance's folder. */
-export function analyseModules(modules: readonly TfModule[], config: ResolvedConfig): Map<string, DirResult> {
+export function analyseModules(modules: readonly TfModule[], config: ResolvedConfig, wholeRepository = false): Map<string, DirResult> {
+  const tree = moduleTree(modules, wholeRepository);
   const byDir = new Map<string, { findings: Finding[]; deps: Set<string> }>();
   for (const module of modules) {
     const dir = path.resolve(module.dir);
     let entry = byDir.get(dir);
     if (!entry) byDir.set(dir, (entry = { findings: [], deps: new Set() }));
     for (let caller = module.caller; caller; caller = caller.module.caller) entry.deps.add(path.resolve(caller.module.dir));
-    entry.findings.push(...parseErrorFindings(module), ...checkModule(module, config));
+    entry.findings.push(...parseErrorFindings(module), ...checkModule(module, config, tree));
   }
   const result = new Map<string, DirResult>();
   for (const [dir, entry] of byDir) result.set(dir, { findings: entry.findings, deps: [...entry.deps].sort() });
@@ -96,7 +106,7 @@ function parseErrorFindings(module: TfModule): Finding[] {
 }
 
 /** Every active rule on one module instance. */
-export function checkModule(module: TfModule, config: ResolvedConfig): Finding[] {
+export function checkModule(module: TfModule, config: ResolvedConfig, tree: ModuleTree = partialTree(module)): Finding[] {
   const findings: Finding[] = [];
   // Subjects serve constitution exceptions only (the cache key covers the exceptions).
   const withSubjects = config.constitution.exceptions.length > 0;
@@ -119,7 +129,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig): Finding[]
       findings.push(finding);
     };
     try {
-      rule.check({ module, constitution: config.constitution, options: setting.options, report });
+      rule.check({ module, tree, constitution: config.constitution, options: setting.options, report });
     } catch (error) {
       const detail = errorMessage(error);
       throw new Error(`rule ${rule.id} failed on module ${module.dir}: ${detail}`, { cause: error });

@@ -3,6 +3,7 @@ import type { Constitution } from './constitution';
 import type { Range } from '../hcl/syntax';
 import type { Severity } from './types';
 import type { TfModule } from '../terraform/types';
+import type { ModuleTree } from '../terraform/tree';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 
@@ -18,14 +19,23 @@ export interface ReportDescriptor<M extends string = string> {
   storageClass?: string;
 }
 
-export interface RuleContext<O, M extends string = string> {
+/**
+ * What a rule's `check` receives. `M` is the rule's message ids, inferred by
+ * `createRule` from `messages`, so `report({ messageId })` with a typo does not
+ * compile; a helper typed `RuleContext<Options>` accepts any rule's context.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default lets helpers take any rule's context
+export interface RuleContext<O, M extends string = any> {
   module: TfModule;
+  /** Every module instance of the run, and whether that is the whole repository. */
+  tree: ModuleTree;
   constitution: Constitution;
   options: O;
-  report(descriptor: ReportDescriptor<M>): void;
+  report: (descriptor: ReportDescriptor<M>) => void;
 }
 
-export interface RuleDefinition<O extends Record<string, unknown>, M extends string = string> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as RuleContext's default
+export interface RuleDefinition<O extends Record<string, unknown>, M extends string = any> {
   /** `category/name`; the rule file is `src/lint/rules/<category>/<name>.ts`. */
   id: string;
   defaultSeverity: Severity;
@@ -36,12 +46,22 @@ export interface RuleDefinition<O extends Record<string, unknown>, M extends str
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O, M>): void;
+  /**
+   * `tree` when findings in one module depend on other modules of the tree: a
+   * cached run then re-lints every module when any changes. Default `module`.
+   */
+  scope?: 'module' | 'tree';
 }
 
-export interface Rule<O extends Record<string, unknown> = Record<string, unknown>, M extends string = string> extends RuleDefinition<O, M> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as RuleContext's default
+export interface Rule<O extends Record<string, unknown> = Record<string, unknown>, M extends string = any> extends RuleDefinition<O, M> {
   docsUrl: string;
   options: z.ZodType<O, unknown>;
 }
+
+/** A rule with any options, as registries hold them (each rule validates its own options with its schema). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- options differ per rule and are checked by the rule's own schema
+export type AnyRule = Rule<any>;
 
 const noOptions = z.object({}).strict().default({});
 

@@ -47,7 +47,7 @@ let bodySchemas: Record<string, z.ZodType> | undefined;
  * served from the cache, does not pay for building them.
  */
 export function bodySchema(apiVersion: string, kind: string): z.ZodType | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CRD schemas load only when a manifest body is checked
   bodySchemas ??= (require('./crd-schemas') as typeof import('./crd-schemas')).BODY_SCHEMAS;
   const key = `${apiVersion} ${kind}`;
   return Object.hasOwn(bodySchemas, key) ? bodySchemas[key] : undefined;

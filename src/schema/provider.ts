@@ -22,6 +22,7 @@ interface RawSchema {
   resources: Record<string, RawBody | string>;
   dataSources: Record<string, RawBody | string>;
   shared: Record<string, RawBody>;
+  providerConfig?: RawBody | string;
 }
 
 export interface AttributeSchema {
@@ -49,21 +50,64 @@ export interface BodySchema {
 
 export type ResourceMode = 'resource' | 'data';
 
-let raw: RawSchema | undefined;
 const compiled = new WeakMap<RawBody, BodySchema>();
 const typeCache = new Map<string, TypeExpr>();
 
-function schemaFile(): RawSchema {
-  raw ??= JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as RawSchema;
-  return raw;
+/** One committed provider schema file, parsed on first use. */
+export class ProviderSchema {
+  private raw: RawSchema | undefined;
+
+  /** `label`: how messages name the provider, e.g. `hashicorp/helm`. */
+  constructor(
+    readonly file: string,
+    readonly label: string,
+  ) {}
+
+  private data(): RawSchema {
+    this.raw ??= JSON.parse(readFileSync(this.file, 'utf8')) as RawSchema;
+    return this.raw;
+  }
+
+  private resolve = (body: RawBody | string): RawBody => {
+    if (typeof body !== 'string') return body;
+    const shared = this.data().shared[body.slice(1)];
+    if (!shared) throw new Error(`${this.file}: no shared body "${body}"`);
+    return shared;
+  };
+
+  private table(mode: ResourceMode): Record<string, RawBody | string> {
+    const file = this.data();
+    return mode === 'resource' ? file.resources : file.dataSources;
+  }
+
+  /** The schema of a resource or data source type as written, if the provider has it. */
+  resourceSchema(mode: ResourceMode, type: string): BodySchema | undefined {
+    const entries = this.table(mode);
+    if (!Object.hasOwn(entries, type)) return undefined;
+    return compile(this.resolve(entries[type]!), this.resolve);
+  }
+
+  resourceTypes(mode: ResourceMode): string[] {
+    return Object.keys(this.table(mode));
+  }
+
+  /** The body of the `provider` block, when the file has it. */
+  providerConfig(): BodySchema | undefined {
+    const body = this.data().providerConfig;
+    return body === undefined ? undefined : compile(this.resolve(body), this.resolve);
+  }
+
+  version(): string {
+    return this.data().version;
+  }
 }
 
-function resolve(body: RawBody | string): RawBody {
-  if (typeof body !== 'string') return body;
-  const shared = schemaFile().shared[body.slice(1)];
-  if (!shared) throw new Error(`${SCHEMA_PATH}: no shared body "${body}"`);
-  return shared;
+/** `src/schema` and `dist/schema` both sit two levels below the package root. */
+export function committedSchemaPath(name: string): string {
+  return path.resolve(__dirname, '..', '..', 'schema', name);
 }
+
+export const KUBERNETES_SCHEMA = new ProviderSchema(SCHEMA_PATH, 'hashicorp/kubernetes');
 
 /** `list(string)!` → the type, parsed once per distinct text. */
 function attributeType(text: string): TypeExpr {
@@ -72,7 +116,7 @@ function attributeType(text: string): TypeExpr {
   return type;
 }
 
-function compile(body: RawBody): BodySchema {
+function compile(body: RawBody, resolve: (body: RawBody | string) => RawBody): BodySchema {
   const cached = compiled.get(body);
   if (cached) return cached;
   const attributes = new Map<string, AttributeSchema>();
@@ -88,7 +132,7 @@ function compile(body: RawBody): BodySchema {
         name,
         single: kind.startsWith('single'),
         required: kind.endsWith('!'),
-        body: () => (innerSchema ??= compile(resolve(inner))),
+        body: () => (innerSchema ??= compile(resolve(inner), resolve)),
       });
     }
   }
@@ -102,24 +146,17 @@ function compile(body: RawBody): BodySchema {
   return schema;
 }
 
-function table(mode: ResourceMode): Record<string, RawBody | string> {
-  const file = schemaFile();
-  return mode === 'resource' ? file.resources : file.dataSources;
-}
-
-/** The schema of a resource or data source type as written (`kubernetes_x` and `kubernetes_x_v1` differ), if the provider has it. */
+/** The hashicorp/kubernetes schema of a resource or data source type as written (`kubernetes_x` and `kubernetes_x_v1` differ). */
 export function resourceSchema(mode: ResourceMode, type: string): BodySchema | undefined {
-  const entries = table(mode);
-  if (!Object.hasOwn(entries, type)) return undefined;
-  return compile(resolve(entries[type]!));
+  return KUBERNETES_SCHEMA.resourceSchema(mode, type);
 }
 
-/** Every resource (or data source) type of the provider. */
+/** Every resource (or data source) type of hashicorp/kubernetes. */
 export function resourceTypes(mode: ResourceMode): string[] {
-  return Object.keys(table(mode));
+  return KUBERNETES_SCHEMA.resourceTypes(mode);
 }
 
-/** Which provider release the schema reflects, e.g. `2.38.0`. */
+/** Which hashicorp/kubernetes release the schema reflects, e.g. `2.38.0`. */
 export function providerVersion(): string {
-  return schemaFile().version;
+  return KUBERNETES_SCHEMA.version();
 }

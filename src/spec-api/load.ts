@@ -43,7 +43,7 @@ export function loadSpecs(dir: string): LoadedSpecs {
   if (!Array.isArray(servicesInput)) throw new UserError(`${indexFile}: must export \`services\`, an array of defineService({...}) values`);
 
   const services: LoadedService[] = [];
-  servicesInput.forEach((input: unknown, i) => {
+  servicesInput.forEach((input: unknown) => {
     const file = relative(sourceFileOf(input) ?? index);
     const result = serviceSchema.safeParse(input, { error: zodErrorMap });
     if (!result.success) {

@@ -334,20 +334,29 @@ function extendRef(ref: string, step: Step): string | undefined {
 
 /** Traversals an expression references, in source order, without duplicates (iteration variables excluded). */
 export function referencesOf(expr: Expr): string[] {
-  const found = new Set<string>();
-  collectReferences(expr, new Set(), found);
-  return [...found];
+  return [...referenceSitesOf(expr).keys()];
 }
 
-function collectReferences(expr: Expr, bound: ReadonlySet<string>, found: Set<string>): void {
+/** The traversals of `referencesOf`, each with the range of its first occurrence. */
+export function referenceSitesOf(expr: Expr): Map<string, Range> {
+  const found = new Map<string, Range>();
+  collectReferences(expr, new Set(), found);
+  return found;
+}
+
+function addReference(found: Map<string, Range>, text: string, range: Range): void {
+  if (!found.has(text)) found.set(text, range);
+}
+
+function collectReferences(expr: Expr, bound: ReadonlySet<string>, found: Map<string, Range>): void {
   const visit = (inner: Expr, scope: ReadonlySet<string> = bound): void => collectReferences(inner, scope, found);
   switch (expr.t) {
     case 'variable':
-      if (!bound.has(expr.name)) found.add(expr.name);
+      if (!bound.has(expr.name)) addReference(found, expr.name, expr.range);
       return;
     case 'traversal':
       if (expr.target.t === 'variable') {
-        if (!bound.has(expr.target.name)) found.add(traversalText(expr.target.name, expr.steps));
+        if (!bound.has(expr.target.name)) addReference(found, traversalText(expr.target.name, expr.steps), expr.range);
       } else {
         visit(expr.target);
       }
@@ -397,7 +406,7 @@ function visitStep(step: Step, visit: (expr: Expr) => void): void {
   else if (step.t === 'splat') step.steps.forEach((inner) => visitStep(inner, visit));
 }
 
-function collectPartReferences(part: TemplatePart, bound: ReadonlySet<string>, found: Set<string>): void {
+function collectPartReferences(part: TemplatePart, bound: ReadonlySet<string>, found: Map<string, Range>): void {
   switch (part.t) {
     case 'text':
       return;

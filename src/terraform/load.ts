@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { UserError } from '../errors';
 import { buildModule, type ParsedFile } from './model';
 import { parseFile } from '../hcl/parser';
+import { decodeSource } from '../hcl/source';
 import { type FileSyntax } from '../hcl/syntax';
 import type { TfFile, TfModule } from './types';
 
@@ -22,27 +23,62 @@ function statOrFail(target: string): fs.Stats {
   }
 }
 
-function tfFilesIn(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.tf')).map((entry) => path.join(dir, entry.name));
+/**
+ * What a folder entry is once symbolic links are followed, as Terraform reads
+ * it: a shared file linked into each root module is that module's file. A
+ * dangling link, or one that loops (ELOOP), is neither.
+ */
+function entryKind(dir: string, entry: fs.Dirent): 'file' | 'directory' | undefined {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const stats = fs.statSync(path.join(dir, entry.name));
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function tfFilesBelow(dir: string): string[] {
+const isTfFile = (dir: string, entry: fs.Dirent): boolean => entry.name.endsWith('.tf') && entryKind(dir, entry) === 'file';
+
+function tfFilesIn(dir: string): string[] {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
+  return entries.filter((entry) => isTfFile(dir, entry)).map((entry) => path.join(dir, entry.name));
+}
+
+/**
+ * Every .tf file below `dir`. Linked folders are followed like any other,
+ * except a link back to a folder that is being walked (a loop), passed over.
+ */
+function tfFilesBelow(dir: string, walking: ReadonlySet<string> = new Set()): string[] {
+  const real = fs.realpathSync(dir);
+  if (walking.has(real)) return [];
+  const inside = new Set(walking).add(real);
   const found: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...tfFilesBelow(full));
-    else if (entry.isFile() && entry.name.endsWith('.tf')) found.push(full);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (SKIPPED_DIRS.has(entry.name)) continue;
+    const kind = entryKind(dir, entry);
+    if (kind === 'directory') found.push(...tfFilesBelow(path.join(dir, entry.name), inside));
+    else if (kind === 'file' && entry.name.endsWith('.tf')) found.push(path.join(dir, entry.name));
   }
   return found;
 }
 
-/** Find the .tf files for the given paths (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles). Returns absolute paths → contents. */
-export async function discoverFiles(
-  paths: string[],
-  cwd: string,
-): Promise<{ files: Map<string, string>; reportFiles: Set<string> | null }> {
+/** Find the .tf files for the given paths, and whether one of them is a repository's root folder (it holds `.git`) (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles; symbolic links are followed). Returns absolute paths → contents, decoded as UTF-8 (see `decodeSource`). */
+export function discoverFiles(paths: string[], cwd: string): Promise<Discovered> {
+  // A missing path rejects the promise rather than throwing.
+  return new Promise((resolve) => resolve(readGivenPaths(paths, cwd)));
+}
+
+interface Discovered {
+  files: Map<string, string>;
+  reportFiles: Set<string> | null;
+  repositoryRoot: boolean;
+}
+
+function readGivenPaths(paths: string[], cwd: string): Discovered {
+  let repositoryRoot = false;
   const loaded = new Set<string>();
   const dirFiles = new Set<string>();
   const givenFiles = new Set<string>();
@@ -50,6 +86,7 @@ export async function discoverFiles(
     const target = path.resolve(cwd, given);
     const stats = statOrFail(target);
     if (stats.isDirectory()) {
+      repositoryRoot ||= fs.existsSync(path.join(target, '.git'));
       for (const file of tfFilesBelow(target)) {
         loaded.add(file);
         dirFiles.add(file);
@@ -61,10 +98,10 @@ export async function discoverFiles(
     }
   }
   const files = new Map<string, string>();
-  for (const file of [...loaded].sort()) files.set(file, fs.readFileSync(file, 'utf8'));
+  for (const file of [...loaded].sort()) files.set(file, decodeSource(fs.readFileSync(file)));
   // Findings are limited to the named files only when files were named; files under named directories stay reported.
   const reportFiles = givenFiles.size > 0 ? new Set([...givenFiles, ...dirFiles]) : null;
-  return { files, reportFiles };
+  return { files, reportFiles, repositoryRoot };
 }
 
 function splitLines(text: string): string[] {

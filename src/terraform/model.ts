@@ -3,8 +3,8 @@
  * (standalone, or with the arguments of the `module` block that calls it).
  */
 import * as path from 'node:path';
-import { evaluate, referencesOf, type Scope } from './evaluate';
-import type { AttributeSyntax, BlockSyntax, CommentSyntax, FileSyntax } from '../hcl/syntax';
+import { evaluate, referenceSitesOf, type Scope } from './evaluate';
+import type { AttributeSyntax, BlockSyntax, CommentSyntax, FileSyntax, Range } from '../hcl/syntax';
 import type { Attribute, Block, Local, LVal, ModuleCall, Output, Resource, TfFile, TfModule, Variable } from './types';
 import { entryOf, unknown } from './values';
 
@@ -13,16 +13,20 @@ export interface ParsedFile {
   syntax: FileSyntax;
 }
 
-/** `kubernetes_deployment_v1` → `kubernetes_deployment`. */
+/** Unversioned types whose name differs from their `_v1` successor's beyond the suffix. */
+const RENAMED_TYPES: Readonly<Record<string, string>> = { kubernetes_daemonset: 'kubernetes_daemon_set' };
+
+/** `kubernetes_deployment_v1` → `kubernetes_deployment`; `kubernetes_daemonset` → `kubernetes_daemon_set`. */
 export function canonicalType(type: string): string {
-  return type.replace(/_v1$/, '');
+  const unversioned = type.replace(/_v1$/, '');
+  return RENAMED_TYPES[unversioned] ?? unversioned;
 }
 
 /** An address with its type canonicalised: `data.kubernetes_secret_v1.x` → `data.kubernetes_secret.x`. */
 function canonicalAddress(address: string): string {
   const parts = address.split('.');
   const typeAt = parts[0] === 'data' ? 1 : 0;
-  if (parts[typeAt] !== undefined) parts[typeAt] = canonicalType(parts[typeAt]!);
+  if (parts[typeAt] !== undefined) parts[typeAt] = canonicalType(parts[typeAt]);
   return parts.join('.');
 }
 
@@ -59,6 +63,7 @@ class ModuleBuilder {
 
   attribute(syntax: AttributeSyntax): Attribute {
     let state: 'pending' | 'busy' | LVal = 'pending';
+    let sites: Map<string, Range> | undefined;
     let references: string[] | undefined;
     const scope = this.scope;
     return {
@@ -68,8 +73,13 @@ class ModuleBuilder {
       exprText: syntax.exprText,
       exprRange: syntax.exprRange,
       get references(): string[] {
-        references ??= referencesOf(syntax.expr);
+        sites ??= referenceSitesOf(syntax.expr);
+        references ??= [...sites.keys()];
         return references;
+      },
+      referenceSites(): ReadonlyMap<string, Range> {
+        sites ??= referenceSitesOf(syntax.expr);
+        return sites;
       },
       value(): LVal {
         // A value that depends on itself (`local.a = local.a`) is unknown, not a stack overflow.
@@ -120,6 +130,8 @@ class ModuleBuilder {
       leadingComments,
     };
     if (forEach) block.forEach = this.attribute(forEach);
+    const iterator = syntax.body.attributes.find((attribute) => attribute.name === 'iterator')?.expr;
+    block.iterator = iterator?.t === 'variable' ? iterator.name : block.type;
     return block;
   }
 

@@ -40,6 +40,8 @@ export interface Attribute {
   exprRange: Range;
   /** Traversals the expression references (`var.x`, `local.y`, `kubernetes_service_v1.x.metadata[0].name`). */
   references: string[];
+  /** Each of `references` with the range of its first occurrence in the expression. */
+  referenceSites(): ReadonlyMap<string, Range>;
   /** Statically evaluated value in the module instance's context (memoised). */
   value(): LVal;
 }
@@ -59,6 +61,8 @@ export interface Block {
   dynamic?: boolean;
   /** For a `dynamic` block: the wrapper's `for_each` attribute. */
   forEach?: Attribute;
+  /** For a `dynamic` block: the name its content refers to the current element by (`iterator`, else the block type). */
+  iterator?: string;
   /** The comment lines directly above the block (without `#`/`//` markers), e.g. a `# renovate:` line. */
   leadingComments: Array<{ text: string; range: Range }>;
 }

@@ -67,10 +67,12 @@ class TsLoader {
     this.cache.set(absolute, mod);
     const nodeRequire = Module.createRequire(absolute);
     const requireShim = (id: string): unknown => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own entry, resolved at run time
       if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require(PUBLIC_API);
       const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
       return local ? this.load(local) : nodeRequire(id);
     };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the CommonJS module wrapper for transpiled spec code
     const wrapper = new Function('exports', 'require', 'module', '__filename', '__dirname', code) as (
       exports: unknown,
       require: (id: string) => unknown,

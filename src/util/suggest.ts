@@ -17,6 +17,13 @@ export function suggestion(id: string, candidates: readonly string[]): string {
   return best !== undefined && bestDistance <= tolerance ? `; did you mean "${best}"?` : '';
 }
 
+/** The candidates, nearest to `name` first (by edit distance, then by code unit order). */
+export function nearestFirst(name: string, candidates: Iterable<string>): string[] {
+  const scored = [...new Set(candidates)].map((candidate) => ({ candidate, distance: editDistance(name, candidate) }));
+  scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
+  return scored.map((entry) => entry.candidate);
+}
+
 /** Levenshtein distance, two rows. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -43,7 +43,8 @@ export function describeReceived(input: unknown): string {
   if (typeof input === 'object') return 'an object';
   if (typeof input === 'string') return input.length > 40 ? `a string "${input.slice(0, 37)}..."` : `"${input}"`;
   if (typeof input === 'function') return 'a function';
-  return `${typeof input} ${String(input)}`;
+  // What is left is a number, boolean, bigint or symbol: objects returned above.
+  return `${typeof input} ${(input as number | boolean | bigint | symbol).toString()}`;
 }
 
 function describeBound(word: string, bound: number | bigint, origin: string, inclusive?: boolean): string {

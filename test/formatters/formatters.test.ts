@@ -55,7 +55,7 @@ describe('text', () => {
     const coloured = render('text', SORTED, { ...CONTEXT, color: true });
     expect(coloured).toContain('\u001b[31merror\u001b[39m');
     expect(coloured).toContain('\u001b[33mwarning\u001b[39m');
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(render('text'));
+    expect(coloured.replace(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g'), '')).toBe(render('text'));
     expect(render('text')).not.toContain('\u001b');
   });
 

@@ -44,7 +44,7 @@ describe('prometheus', () => {
 });
 
 describe('grafana', () => {
-  test('signs in through Keycloak with the client secret from Vault at nomad/default/grafana', async () => {
+  test('signs in through Keycloak with the client secret from Vault at nomad/default/grafana', () => {
     const main = read('grafana', 'main.tf');
     expect(main).toContain('"https://sso.brmartin.co.uk/realms/prod/protocol/openid-connect/auth"');
     expect(main).toContain('"https://sso.brmartin.co.uk/realms/prod/protocol/openid-connect/token"');

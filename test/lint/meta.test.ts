@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { engineRules } from '../../src/lint/engine-rules';
 import { createRule, type Rule, type RuleContext } from '../../src/lint/rule';
 import { allRules } from '../../src/lint/rules';
-import { checkRuleDoc, parseRuleDoc } from '../support/rule-tester';
+import { checkRuleDoc, parseRuleDoc } from '../support/rule-docs';
 
 /**
  * Every rule has its source file, test and doc, is registered, and its doc's

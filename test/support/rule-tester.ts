@@ -1,17 +1,22 @@
+import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { formatFindingLine } from '../../src/formatters/text';
-import { resolveConfig, type ResolvedConfig, type RuleSetting } from '../../src/lint/config';
+import { resolveConfig, type RuleSetting } from '../../src/lint/config';
 import { PARSE_ERROR } from '../../src/lint/engine-rules';
 import type { Constitution } from '../../src/lint/constitution';
 import { lintModules } from '../../src/lint/engine';
 import { loadSources } from '../../src/terraform/load';
-import { hasOptions, type Rule } from '../../src/lint/rule';
+import type { Rule } from '../../src/lint/rule';
 import type { Finding } from '../../src/lint/types';
-import { byKey, compareText } from '../../src/util/compare';
+import { compareText } from '../../src/util/compare';
 
 /**
- * Table-driven rule tests, one jest test per row:
+ * Table-driven rule tests, one test per row, for any test framework that has
+ * `describe` and `it` (jest, mocha, vitest, node:test), as ESLint's RuleTester:
+ *
+ *   new RuleTester({ describe, it }).run(rule, { valid: [...], invalid: [...] });
+ *   testRule(rule, { ... });  // the same with the framework's global describe/it
  *
  *   testRule(rule, {
  *     valid: [{ name: 'probes set', code: '...' }],
@@ -45,6 +50,8 @@ export interface TestCase {
   code?: string;
   constitution?: Partial<Constitution>;
   options?: Record<string, unknown>;
+  /** Lint the files as a repository's root folder (rules that compare modules across the tree judge only then). */
+  wholeRepository?: boolean;
   expected?: ExpectedFinding[];
 }
 
@@ -56,16 +63,41 @@ export interface RuleTests {
 /** Folder the sources of a test case are placed in; nothing is written there. */
 export const VIRTUAL_ROOT = path.join(os.tmpdir(), 'gen-modules-lint-case');
 
+/** What the tester needs of a test framework. */
+export interface TestFramework {
+  describe: (name: string, body: () => void) => void;
+  it: (name: string, body: () => Promise<void>) => void;
+}
+
+export class RuleTester {
+  constructor(private readonly framework: TestFramework = globalFramework()) {}
+
+  /** Declares one test per row; a table that cannot mean what it says throws at once. */
+  run<O extends Record<string, unknown>>(rule: Rule<O>, tests: RuleTests): void {
+    checkTable(tests);
+    const { describe, it } = this.framework;
+    describe(rule.id, () => {
+      describe('valid', () => {
+        for (const row of tests.valid) it(row.name, () => runTestCase(rule, row, 'valid'));
+      });
+      describe('invalid', () => {
+        for (const row of tests.invalid) it(row.name, () => runTestCase(rule, row, 'invalid'));
+      });
+    });
+  }
+}
+
+/** `new RuleTester().run(rule, tests)` with the test framework's global `describe` and `it`. */
 export function testRule<O extends Record<string, unknown>>(rule: Rule<O>, tests: RuleTests): void {
-  checkTable(tests);
-  describe(rule.id, () => {
-    describe('valid', () => {
-      for (const row of tests.valid) test(row.name, () => runTestCase(rule, row, 'valid'));
-    });
-    describe('invalid', () => {
-      for (const row of tests.invalid) test(row.name, () => runTestCase(rule, row, 'invalid'));
-    });
-  });
+  new RuleTester().run(rule, tests);
+}
+
+function globalFramework(): TestFramework {
+  const scope = globalThis as { describe?: TestFramework['describe']; it?: TestFramework['it'] };
+  if (typeof scope.describe !== 'function' || typeof scope.it !== 'function') {
+    throw new Error('RuleTester needs a test framework: pass { describe, it } to new RuleTester()');
+  }
+  return { describe: scope.describe, it: scope.it };
 }
 
 /** Throw on a table that cannot mean what it says. */
@@ -90,7 +122,12 @@ export function checkTable(tests: RuleTests): void {
 }
 
 function inputKey(row: TestCase): string {
-  return stableJson({ files: filesOf(row), constitution: row.constitution ?? null, options: row.options ?? null });
+  return stableJson({
+    files: filesOf(row),
+    constitution: row.constitution ?? null,
+    options: row.options ?? null,
+    whole: row.wholeRepository ?? false,
+  });
 }
 
 function stableJson(value: unknown): string {
@@ -106,7 +143,7 @@ function filesOf(row: TestCase): Record<string, string> {
   return row.files ?? { 'main.tf': row.code ?? '' };
 }
 
-/** One row: rejects (with a jest assertion error) when the findings are not what the row says. */
+/** One row: rejects (with an assertion error) when the findings are not what the row says. */
 export async function runTestCase<O extends Record<string, unknown>>(
   rule: Rule<O>,
   row: TestCase,
@@ -114,7 +151,7 @@ export async function runTestCase<O extends Record<string, unknown>>(
 ): Promise<void> {
   const findings = await runCase(rule, row);
   if (kind === 'valid') {
-    expect(findings.map(describeFinding)).toEqual([]);
+    assert.deepStrictEqual(findings.map(describeFinding), [], `valid case "${row.name}" has findings`);
     return;
   }
   // Compare the fields the rows pin: messageId, line and column always, the
@@ -123,8 +160,8 @@ export async function runTestCase<O extends Record<string, unknown>>(
   const pinned = OPTIONAL_FIELDS.filter((field) => rows.some((e) => e[field] !== undefined));
   const expected = rows.map((e) => pick(e, pinned)).sort(compareExpected);
   const actual = findings.map((finding) => pick(toExpected(finding), pinned)).sort(compareExpected);
-  expect(actual).toEqual(expected);
-  for (const finding of findings) expect(finding.message).not.toMatch(/\{\{/);
+  assert.deepStrictEqual(actual, expected, `invalid case "${row.name}": findings differ from the expected ones`);
+  for (const finding of findings) assert.doesNotMatch(finding.message, /\{\{/, `a placeholder is left in: ${finding.message}`);
 }
 
 /** The rule's findings for one row, sorted; a row whose HCL does not parse is a broken row. */
@@ -134,7 +171,7 @@ async function runCase<O extends Record<string, unknown>>(rule: Rule<O>, row: Te
     { constitution: row.constitution, rules: { [rule.id]: setting } },
     { file: null, rules: [rule], displayName: `test case "${row.name}"` },
   );
-  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config);
+  const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config, row.wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && rule.id !== PARSE_ERROR) {
     throw new Error(`test case "${row.name}" does not parse:\n${parseErrors.map(describeFinding).join('\n')}`);
@@ -173,119 +210,4 @@ function compareExpected(a: ExpectedFinding, b: ExpectedFinding): number {
 
 function describeFinding(finding: Finding): string {
   return formatFindingLine(finding, { cwd: VIRTUAL_ROOT, color: false });
-}
-
-// ---------------------------------------------------------------------------
-// Rule docs
-
-export interface DocSnippet {
-  name: string;
-  code: string;
-}
-
-export interface ParsedRuleDoc {
-  title: string;
-  severity: string | undefined;
-  sections: Map<string, string>;
-  example: DocSnippet[];
-  exampleOutput: string[] | undefined;
-  fix: DocSnippet[];
-}
-
-const FENCE = /^```(\w*)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm;
-const FILE_LINE = /^#\s*file:\s*(\S+)\s*$/;
-
-export function parseRuleDoc(markdown: string): ParsedRuleDoc {
-  const normalised = markdown.replace(/\r\n/g, '\n');
-  const [head = '', ...rest] = normalised.split(/^## /m);
-  const sections = new Map<string, string>();
-  for (const section of rest) {
-    const newline = section.indexOf('\n');
-    sections.set((newline === -1 ? section : section.slice(0, newline)).trim(), newline === -1 ? '' : section.slice(newline + 1));
-  }
-  const exampleBlocks = fences(sections.get('Example') ?? '');
-  const output = exampleBlocks.find((block) => block.lang === 'text');
-  return {
-    title: /^# (.+)$/m.exec(head)?.[1]?.trim() ?? '',
-    severity: /^Default severity: `([^`]+)`/m.exec(head)?.[1],
-    sections,
-    example: snippets(exampleBlocks),
-    exampleOutput: output?.body.split('\n').filter((line) => line.trim() !== ''),
-    fix: snippets(fences(sections.get('How to fix') ?? '')),
-  };
-}
-
-function fences(text: string): Array<{ lang: string; body: string }> {
-  return [...text.matchAll(FENCE)].map((m) => ({ lang: m[1] ?? '', body: m[2] ?? '' }));
-}
-
-/** HCL blocks as files: a first line `# file: x.tf` names the file (kept, so line numbers match what the reader sees). */
-function snippets(blocks: Array<{ lang: string; body: string }>): DocSnippet[] {
-  return blocks
-    .filter((block) => block.lang === 'hcl')
-    .map((block) => ({ name: FILE_LINE.exec(block.body.split('\n', 1)[0] ?? '')?.[1] ?? 'main.tf', code: block.body }));
-}
-
-const REQUIRED_SECTIONS = ['Why', 'Example', 'How to fix'];
-
-/**
- * Everything wrong with a rule's doc: its shape, and whether its examples do what
- * it claims when linted with the built-in configuration. Empty when all is well.
- */
-export async function checkRuleDoc<O extends Record<string, unknown>>(
-  rule: Rule<O>,
-  markdown: string,
-  rules: readonly Rule[],
-): Promise<string[]> {
-  const doc = parseRuleDoc(markdown);
-  const problems: string[] = [];
-  if (doc.title !== rule.id) problems.push(`title is "${doc.title}", expected "${rule.id}"`);
-  if (doc.severity !== rule.defaultSeverity)
-    problems.push(`"Default severity" is ${String(doc.severity)}, expected ${rule.defaultSeverity}`);
-  for (const section of REQUIRED_SECTIONS) if (!doc.sections.has(section)) problems.push(`missing section "## ${section}"`);
-  if (hasOptions(rule) !== doc.sections.has('Options')) {
-    problems.push(
-      hasOptions(rule) ? 'the rule has options but the doc has no "## Options"' : 'the doc has "## Options" but the rule has none',
-    );
-  }
-  if (doc.example.length === 0) problems.push('Example has no ```hcl block');
-  if (doc.exampleOutput === undefined) problems.push('Example has no ```text block with the output');
-  if (doc.fix.length === 0) problems.push('How to fix has no ```hcl block');
-  if (problems.length > 0) return problems;
-
-  const known = rules.some((r) => r.id === rule.id) ? rules : [...rules, rule];
-  const config = resolveConfig({}, { file: null, rules: known });
-  const exampleLines = (await lintSnippets(rule.id, doc.example, config, problems, 'Example'))
-    .filter((f) => f.ruleId === rule.id)
-    .map(describeFinding);
-  if (JSON.stringify(exampleLines) !== JSON.stringify(doc.exampleOutput)) {
-    problems.push(
-      `Example output differs.\n  doc:\n    ${(doc.exampleOutput ?? []).join('\n    ')}\n  actual:\n    ${exampleLines.join('\n    ')}`,
-    );
-  }
-  const fixLines = (await lintSnippets(rule.id, doc.fix, config, problems, 'How to fix'))
-    .filter((f) => f.ruleId === rule.id)
-    .map(describeFinding);
-  if (fixLines.length > 0) problems.push(`How to fix still has findings:\n    ${fixLines.join('\n    ')}`);
-  return problems;
-}
-
-async function lintSnippets(
-  ruleId: string,
-  snippets: DocSnippet[],
-  config: ResolvedConfig,
-  problems: string[],
-  section: string,
-): Promise<Finding[]> {
-  const files: Record<string, string> = {};
-  for (const snippet of snippets) {
-    if (snippet.name in files) problems.push(`${section} has two blocks for ${snippet.name}`);
-    files[snippet.name] = snippet.code;
-  }
-  const findings = lintModules(await loadSources(files, VIRTUAL_ROOT), config);
-  const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
-  if (parseErrors.length > 0 && !(section === 'Example' && ruleId === PARSE_ERROR)) {
-    problems.push(`${section} does not parse:\n    ${parseErrors.map(describeFinding).join('\n    ')}`);
-  }
-  return findings;
 }

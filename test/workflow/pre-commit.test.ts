@@ -37,7 +37,7 @@ function readHooks(text: string): Hook[] {
   for (const raw of text.split('\n')) {
     const line = raw.replace(/^\s*#.*$/, '');
     if (line.trim() === '') continue;
-    const item = /^(- |  )([a-z_]+): (.*)$/.exec(line);
+    const item = /^(- | {2})([a-z_]+): (.*)$/.exec(line);
     if (!item) throw new Error(`unexpected line in .pre-commit-hooks.yaml: ${raw}`);
     const [, lead, key, value] = item as unknown as [string, string, string, string];
     if (lead === '- ') hooks.push({});

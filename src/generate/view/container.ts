@@ -55,7 +55,7 @@ export function containerView(context: ViewContext, container: Container | InitC
     env: Object.entries(container.env).map(([name, value]) => envView(name, value)),
     resources: {
       requests: { ...container.resources.requests },
-      limits: Object.fromEntries(Object.entries(container.resources.limits).filter(([, v]) => v !== undefined)) as Record<string, HclValue>,
+      limits: Object.fromEntries(Object.entries(container.resources.limits).filter(([, v]) => v !== undefined)),
     },
     probes: (['liveness', 'readiness', 'startup'] as const).flatMap((kind) => {
       const probe = (container.probes as Partial<Record<typeof kind, Probe>>)[kind];

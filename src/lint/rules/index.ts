@@ -1,4 +1,5 @@
-import type { Rule } from '../rule';
+import type { AnyRule } from '../rule';
+import { byKey } from '../../util/compare';
 import { consistencyRules } from './consistency';
 import { conventionsRules } from './conventions';
 import { healthRules } from './health';
@@ -11,11 +12,9 @@ import { schemaRules } from './schema';
 import { secretsRules } from './secrets';
 import { storageRules } from './storage';
 import { terraformRules } from './terraform';
-import { byKey, compareText } from '../../util/compare';
 
 /** Every rule, sorted by id. A rule that is not listed here does not run. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const allRules: Array<Rule<any>> = [
+export const allRules: AnyRule[] = [
   ...consistencyRules,
   ...conventionsRules,
   ...healthRules,

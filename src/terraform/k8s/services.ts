@@ -48,11 +48,12 @@ const MANIFEST_TEMPLATE_PATHS: Record<string, string[]> = {
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
   ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   Pod: [],
 };
-const MANIFEST_LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+const MANIFEST_LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
 
 /** Computes on first call, then answers from memory (ports are read only for selected targets). */
 function lazy<T>(compute: () => T): () => T {

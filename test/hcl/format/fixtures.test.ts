@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from '@cdktf/hcl-tools';
-import { formatHcl } from '../../../src/hcl/format';
+import { formatHcl, layoutHcl } from '../../../src/hcl/format';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/fmt');
 const fixtures = readdirSync(FIXTURE_DIR)
@@ -23,10 +23,15 @@ describe('formatHcl on the fixture corpus', () => {
     expect(readFixture('no-final-newline.tf').endsWith('}')).toBe(true);
   });
 
-  it.each(fixtures)('%s formats exactly like hclwrite', async (name) => {
+  // The HCL of @cdktf/hcl-tools predates provider-defined functions (it spaces `::` apart).
+  const PRE_1_8 = new Set(['provider-functions.tf']);
+
+  it.each(fixtures.filter((name) => !PRE_1_8.has(name)))('%s is laid out exactly like hclwrite', async (name) => {
     const source = readFixture(name);
-    expect(formatHcl(source)).toBe(await format(source));
+    expect(layoutHcl(source)).toBe(await format(source));
   });
+
+  // Equality with terraform fmt itself, rewrites included: test/hcl/format/terraform.test.ts.
 
   it.each(fixtures)('%s is left alone once formatted', (name) => {
     const formatted = formatHcl(readFixture(name));

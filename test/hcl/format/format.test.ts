@@ -60,4 +60,75 @@ describe('formatHcl', () => {
       expect(formatHcl(source)).toBe(source);
     }
   });
+
+  it('never spaces the `::` of a provider-defined function', () => {
+    expect(formatHcl(lines('a = provider::kubernetes::manifest_decode(x)', 'bb = provider :: k :: f (1)'))).toBe(
+      lines('a  = provider::kubernetes::manifest_decode(x)', 'bb = provider::k::f(1)'),
+    );
+  });
+});
+
+describe('terraform fmt rewrites in formatHcl', () => {
+  it('unwraps an argument that is one interpolation, and nothing nested or mixed', () => {
+    expect(
+      formatHcl(
+        lines('a = "${var.x}"', 'b = "${var.x}-y"', 'c = "${a}${b}"', 'd = { e = "${var.x}" }', 'f = ["${var.x}"]', 'g = "${f("${x}")}"'),
+      ),
+    ).toBe(lines('a = var.x', 'b = "${var.x}-y"', 'c = "${a}${b}"', 'd = { e = "${var.x}" }', 'f = ["${var.x}"]', 'g = f("${x}")'));
+  });
+
+  it('drops the newlines around an unwrapped expression and wraps one spanning lines in parentheses', () => {
+    expect(formatHcl(lines('a = "${', '  var.x', '}"', 'b = "${var.c ?', '  1 : 2}"', 'c = "${(var.c ?', '  1 : 2)}"'))).toBe(
+      lines('a = var.x', 'b = (var.c ?', '1 : 2)', 'c = (var.c ?', '1 : 2)'),
+    );
+  });
+
+  it('quotes bare block labels and re-escapes quoted ones', () => {
+    expect(formatHcl(lines('resource aws_instance "web" {', '  dynamic tag {', '    content {}', '  }', '}', 'module "a\\u00e9" {}'))).toBe(
+      lines('resource "aws_instance" "web" {', '  dynamic "tag" {', '    content {}', '  }', '}', 'module "aé" {}'),
+    );
+  });
+
+  it('modernises the legacy type of a top-level variable only', () => {
+    const source = lines(
+      'variable "a" {',
+      'type = "string"',
+      '}',
+      'variable "b" {',
+      'type = "map"',
+      '}',
+      'variable "c" {',
+      'type = list',
+      '}',
+      'variable "d" {',
+      'type = "set"',
+      '}',
+      'locals {',
+      'type = "map"',
+      '}',
+    );
+    expect(formatHcl(source)).toBe(
+      lines(
+        'variable "a" {',
+        '  type = string',
+        '}',
+        'variable "b" {',
+        '  type = map(string)',
+        '}',
+        'variable "c" {',
+        '  type = list(any)',
+        '}',
+        'variable "d" {',
+        '  type = "set"',
+        '}',
+        'locals {',
+        '  type = "map"',
+        '}',
+      ),
+    );
+  });
+
+  it('leaves a file that does not parse to the layout alone', () => {
+    expect(formatHcl(lines('a = "${var.x}"', 'b = = 1'))).toBe(lines('a = "${var.x}"', 'b = = 1'));
+  });
 });

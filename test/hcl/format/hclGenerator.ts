@@ -64,7 +64,11 @@ class HclWriter {
   private atLineStart = true;
   private readonly layouts: Layout[] = ['body'];
 
-  constructor(private readonly g: Gen) {}
+  constructor(
+    private readonly g: Gen,
+    /** Also write what only Terraform >= 1.8 reads and what terraform fmt rewrites (see `generateHclBody`). */
+    readonly terraform = false,
+  ) {}
 
   get layout(): Layout {
     return this.layouts[this.layouts.length - 1] ?? 'body';
@@ -272,7 +276,9 @@ function writeForExpression(w: HclWriter, depth: number): void {
 }
 
 function writeCall(w: HclWriter, depth: number): void {
-  w.token(w.pick(['merge', 'yamlencode', 'join', 'f', 'lookup', 'max']));
+  if (w.terraform && w.chance(25))
+    w.token(w.pick(['provider::kubernetes::manifest_decode', 'provider :: kubernetes :: manifest_encode', 'p::ns::f']));
+  else w.token(w.pick(['merge', 'yamlencode', 'join', 'f', 'lookup', 'max']));
   w.token('(');
   w.within('bracket', () => {
     const count = w.pick([0, 1, 2, 3]);
@@ -343,11 +349,42 @@ function writeHeredoc(w: HclWriter): void {
   w.heredocBody(lines);
 }
 
-function writeAttribute(w: HclWriter, depth: number): void {
-  w.token(w.pick(IDENTS));
+/** An argument; its name is unique in its body (`used`), as HCL requires. */
+function writeAttribute(w: HclWriter, depth: number, used: Set<string>): void {
+  const picked = w.pick(IDENTS);
+  const name = used.has(picked) ? `${picked}_${used.size}` : picked;
+  used.add(name);
+  w.token(name);
   w.token('=');
+  if (w.terraform && w.chance(15)) return writeInterpolationOnly(w, depth);
   if (w.layout !== 'single' && w.chance(5)) return writeHeredoc(w);
   writeExpression(w, depth);
+  w.newline();
+}
+
+/** `"${expr}"`, which terraform fmt unwraps; sometimes with the expression on lines of its own. */
+function writeInterpolationOnly(w: HclWriter, depth: number): void {
+  w.token('"');
+  w.raw(w.pick(['${', '${~']));
+  if (w.chance(20)) w.raw('\n');
+  w.within(w.chance(20) ? 'bracket' : 'single', () => writeExpression(w, depth));
+  if (w.chance(20)) w.raw('\n');
+  w.raw(w.pick(['}', '~}']));
+  w.raw('"');
+  w.newline();
+}
+
+/** A variable whose type is in a form from before Terraform 0.12. */
+function writeLegacyVariable(w: HclWriter): void {
+  w.token('variable');
+  w.token(w.chance(50) ? '"v"' : 'v');
+  w.token('{');
+  w.newline();
+  w.token('type');
+  w.token('=');
+  w.token(w.pick(['"string"', '"list"', '"map"', '"set"', 'list', 'map', 'set', 'string', 'list(any)']));
+  w.newline();
+  w.token('}');
   w.newline();
 }
 
@@ -390,22 +427,29 @@ function writeBlock(w: HclWriter, depth: number): void {
 
 function writeBody(w: HclWriter, depth: number): void {
   const items = w.pick([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  const used = new Set<string>();
   for (let i = 0; i < items; i++) {
     const kind = w.pick(
       depth > 2
         ? ['attribute', 'attribute', 'attribute', 'comment', 'blank']
         : ['attribute', 'attribute', 'attribute', 'attribute', 'block', 'comment', 'blank'],
     );
-    if (kind === 'attribute') writeAttribute(w, 0);
+    if (w.terraform && depth === 0 && w.chance(8)) writeLegacyVariable(w);
+    else if (kind === 'attribute') writeAttribute(w, 0, used);
     else if (kind === 'block') writeBlock(w, depth);
     else if (kind === 'comment') writeFullLineComment(w);
     else w.newline(false);
   }
 }
 
-/** A random HCL file body; about one in ten uses CRLF line endings throughout. */
-export function generateHclBody(g: Gen): string {
-  const w = new HclWriter(g);
+/**
+ * A random HCL file body; about one in ten uses CRLF line endings throughout.
+ * With `terraform`, it also holds provider-defined function calls (which the
+ * HCL of @cdktf/hcl-tools cannot read), interpolation-only values and legacy
+ * variable types (which terraform fmt rewrites).
+ */
+export function generateHclBody(g: Gen, options: { terraform?: boolean } = {}): string {
+  const w = new HclWriter(g, options.terraform);
   writeBody(w, 0);
   const source = w.toString();
   return w.chance(10) ? source.replace(/\n/g, '\r\n') : source;

@@ -82,8 +82,9 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('reads a namespaced call as separate colons, like this hclsyntax release', () => {
-    expect(lex('a::b').map((token) => TokenType[token.type])).toEqual(['Ident', 'Colon', 'Colon', 'Ident', 'EOF']);
+  it('reads `::` as one token, as hclsyntax does since provider-defined functions, and `: :` as two colons', () => {
+    expect(lex('a::b').map((token) => TokenType[token.type])).toEqual(['Ident', 'DoubleColon', 'Ident', 'EOF']);
+    expect(lex('a : :b').map((token) => TokenType[token.type])).toEqual(['Ident', 'Colon', 'Colon', 'Ident', 'EOF']);
   });
 
   it('reports the offset of characters outside the language', () => {

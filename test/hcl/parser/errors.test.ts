@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { parseHcl } from '../../../src/hcl/parser';
 import { parseFile } from '../../../src/hcl/parser';
+import { decodeSource, invalidBytes } from '../../../src/hcl/source';
 
 const AFTER = '\n\nresource "x" "after" {\n  ok = true\n}\n';
 
@@ -160,5 +161,132 @@ describe('positions', () => {
       ['two', 2, 10, 2, 16, false],
       ['three\n  lines', 3, 3, 4, 11, true],
     ]);
+  });
+});
+
+describe('errors HCL reports beyond the grammar', () => {
+  test('an argument set twice in one body is reported at the second, naming the first', () => {
+    const text =
+      'resource "kubernetes_deployment_v1" "web" {\n  wait_for_rollout = true\n\n  spec {\n    replicas = 2\n    replicas = 3\n  }\n  wait_for_rollout = false\n}\n';
+    const syntax = parseHcl('main.tf', text);
+    expect(syntax.errors).toEqual([
+      {
+        file: 'main.tf',
+        message: 'argument "replicas" is already set on line 5 of this block; each argument may be set only once',
+        range: expect.objectContaining({ line: 6, column: 5, endColumn: 13 }) as unknown,
+      },
+      {
+        file: 'main.tf',
+        message: 'argument "wait_for_rollout" is already set on line 2 of this block; each argument may be set only once',
+        range: expect.objectContaining({ line: 8, column: 3 }) as unknown,
+      },
+    ]);
+    // Both are still read; the model keeps the last, as evaluation never happens for such a file in Terraform.
+    expect(syntax.body.blocks[0]!.body.attributes.map((attribute) => attribute.name)).toEqual(['wait_for_rollout', 'wait_for_rollout']);
+  });
+
+  test('the same name in sibling blocks, in an object, or as an argument and a block is no redefinition', () => {
+    const text =
+      'locals {\n  a = { x = 1 }\n}\n\nlocals {\n  b = 1\n}\n\nresource "x" "y" {\n  port {\n    name = "a"\n  }\n  port {\n    name = "b"\n  }\n}\n';
+    expect(parseHcl('main.tf', text).errors).toEqual([]);
+  });
+
+  test('a byte that is not UTF-8 is reported at its line and column, once per line', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('locals {\n  city = "M'),
+      Buffer.from([0xfc]),
+      Buffer.from('nchen"\n  # caf'),
+      Buffer.from([0xe9, 0xe9]),
+      Buffer.from('\n  ok = "ü"\n}\n'),
+    ]);
+    const syntax = parseHcl('main.tf', decodeSource(bytes));
+    expect(syntax.errors).toEqual([
+      {
+        file: 'main.tf',
+        message: 'invalid character encoding: byte 0xFC is not UTF-8, and Terraform reads only UTF-8 files (save the file as UTF-8)',
+        range: expect.objectContaining({ line: 2, column: 12 }) as unknown,
+      },
+      {
+        file: 'main.tf',
+        message: 'invalid character encoding: byte 0xE9 is not UTF-8, and Terraform reads only UTF-8 files (save the file as UTF-8)',
+        range: expect.objectContaining({ line: 3, column: 8 }) as unknown,
+      },
+    ]);
+    expect(syntax.body.blocks[0]!.body.attributes.map((attribute) => attribute.name)).toEqual(['city', 'ok']);
+  });
+
+  test('a byte that is not UTF-8 outside a string replaces the error it causes on its line', () => {
+    const bytes = Buffer.concat([Buffer.from('locals {\n  a = 1 '), Buffer.from([0xa7]), Buffer.from(' 2\n}\n')]);
+    expect(parseHcl('main.tf', decodeSource(bytes)).errors.map((error) => [error.range.line, error.message.slice(0, 28)])).toEqual([
+      [2, 'invalid character encoding: '],
+    ]);
+  });
+});
+
+describe('decodeSource', () => {
+  test('valid UTF-8 is decoded as it is, byte order mark included', () => {
+    expect(decodeSource(Buffer.from('a = "ü € 𝄞"\n'))).toBe('a = "ü € 𝄞"\n');
+    expect(decodeSource(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
+  });
+
+  test.each([
+    ['a Latin-1 byte', [0x61, 0xe9, 0x62], 'a\udce9b'],
+    ['a sequence cut short', [0x61, 0xe2, 0x82], 'a\udce2\udc82'],
+    ['an overlong encoding', [0xc0, 0xaf], '\udcc0\udcaf'],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80], '\udced\udca0\udc80'],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], '\udcf4\udc90\udc80\udc80'],
+    ['valid text around an invalid byte', [0xc3, 0xbc, 0xff, 0xc3, 0xbc], 'ü\udcffü'],
+  ])('%s: each invalid byte becomes U+DC00 + the byte', (_name, bytes, text) => {
+    expect(decodeSource(Uint8Array.from(bytes))).toBe(text);
+  });
+
+  test('decoded text with an astral character has no invalid byte', () => {
+    expect(invalidBytes(decodeSource(Buffer.from('x = "𝄞\udc80"')))).toEqual([]);
+  });
+});
+
+describe('blocks written on one line', () => {
+  test.each([
+    ['one argument', 'resource "x" "y" { a = 1 }\n', []],
+    ['nothing', 'locals {}\n', []],
+    ['a comment before the argument', 'x { /* c */ a = 1 }\n', []],
+    ['a line comment after the brace makes it multi-line', 'x { # c\n  a = 1\n}\n', []],
+    ['a value spanning lines', 'x { a = {\n  b = 1\n} }\n', []],
+    [
+      'a nested block',
+      'x { y {} }\n',
+      ['1:5 a block written on one line can hold one argument, not a nested block: write the block over several lines'],
+    ],
+    [
+      'a closing brace on the next line',
+      'x { a = 1\n}\n',
+      ['2:1 a block written on one line must close right after its one argument: write the block over several lines'],
+    ],
+    [
+      'two arguments over lines',
+      'x { a = 1\n  b = 2\n}\n',
+      ['3:1 a block written on one line must close right after its one argument: write the block over several lines'],
+    ],
+  ])('%s', (_name, text, errors) => {
+    expect(parseHcl('main.tf', text).errors.map((error) => `${error.range.line}:${error.range.column} ${error.message}`)).toEqual(errors);
+  });
+});
+
+describe('provider-defined functions', () => {
+  test('a namespaced call, blanks around `::` allowed, is one call named without blanks', () => {
+    const syntax = parseHcl('main.tf', 'locals {\n  a = provider::kubernetes::manifest_decode(x)\n  b = p :: ns :: f(1)\n}\n');
+    expect(syntax.errors).toEqual([]);
+    expect(syntax.body.blocks[0]!.body.attributes.map((attribute) => attribute.expr.t === 'call' && attribute.expr.name)).toEqual([
+      'provider::kubernetes::manifest_decode',
+      'p::ns::f',
+    ]);
+  });
+
+  test.each([
+    ['a namespaced name without a call', 'a = provider::k::f\n', 'missing "("'],
+    ['a namespace after a traversal', 'a = x.y::z()\n', 'unexpected "::z()"'],
+    ['two colons apart', 'a = p : : f()\n', 'unexpected ": : f()"'],
+  ])('%s is an error', (_name, text, message) => {
+    expect(parseHcl('main.tf', text).errors.map((error) => error.message)).toEqual([message]);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
+import { errorMessage } from '../../../src/errors';
 import { lintCommand } from '../../../src/commands/lint';
 import { ruleInfos, runLint } from '../../../src/commands/lint-run';
 import { useColor } from '../../../src/util/colour';
@@ -45,7 +46,7 @@ async function cli(argv: string[], cwd: string): Promise<CliRun> {
     stdout.mockRestore();
   }
   if (failed !== undefined) {
-    err.push(failed instanceof Error ? failed.message : String(failed));
+    err.push(errorMessage(failed));
     return { code: 2, stdout: out.join(''), stderr: err.join('') };
   }
   const code = Number(process.exitCode ?? 0);
@@ -180,8 +181,8 @@ describe('gen-modules rules', () => {
     expect(rules.find((r) => r.id === 'suppression/invalid')).toEqual({
       id: 'suppression/invalid',
       defaultSeverity: 'error',
-      summary: expect.stringContaining('inline suppression') as unknown as string,
-      docsUrl: expect.stringMatching(/\/docs\/rules\/suppression\/invalid\.md$/) as unknown as string,
+      summary: expect.stringContaining('inline suppression'),
+      docsUrl: expect.stringMatching(/\/docs\/rules\/suppression\/invalid\.md$/),
     });
   });
 });

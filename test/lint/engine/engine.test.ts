@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRule } from '../../../src/lint/rule';
 import { analyseModules, exitCodeFor, lintModules, lintPaths } from '../../../src/lint/engine';
@@ -31,6 +32,15 @@ describe('lintPaths', () => {
     expect(lines).toContain('mods/a/other.tf:1:1 error test/no-null');
     expect(lines).toContain('mods/b/main.tf:1:1 error test/no-null');
     expect(exitCodeFor(result.findings)).toBe(2);
+  });
+
+  test('a file on disk that is not UTF-8 is a parse-error finding at the offending byte', async () => {
+    const root = makeTree({ 'm/other.tf': 'resource "null_resource" "b" {}\n' });
+    // Saved as Latin-1 by an editor: "é" is the single byte 0xE9.
+    writeFileSync(path.join(root, 'm/main.tf'), Buffer.from('locals {\n  # caf\xe9 menu\n  a = 1\n}\n', 'latin1'));
+    const result = await lintPaths({ paths: ['m'], cwd: root, config: config({}) });
+    expect(brief(result.findings, root)).toEqual(['m/main.tf:2:8 error hcl/parse-error', 'm/other.tf:1:1 error test/no-null']);
+    expect(result.findings[0]!.message).toMatch(/^invalid character encoding: byte 0xE9 is not UTF-8/);
   });
 
   test('given files, findings are reported for those files only, with the rest of the folder as context', async () => {

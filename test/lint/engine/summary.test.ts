@@ -42,7 +42,7 @@ test('a second run over an unchanged tree and config does not load the configura
   const root = makeTree(TREE);
   const first = await lint(root);
   expect(first.code).toBe(1);
-  expect(JSON.parse(first.out).errorCount).toBe(1);
+  expect((JSON.parse(first.out) as { errorCount: number }).errorCount).toBe(1);
   expect(loadConfig).toHaveBeenCalledTimes(1);
   loadConfig.mockClear();
   const second = await lint(root);
@@ -58,7 +58,7 @@ test('a change in a file the config imports is seen', async () => {
   const after = await lint(root);
   expect(loadConfig).toHaveBeenCalledTimes(1);
   expect(after.code).toBe(0);
-  expect(JSON.parse(after.out).errorCount).toBe(0);
+  expect((JSON.parse(after.out) as { errorCount: number }).errorCount).toBe(0);
 });
 
 test('a change in a linted file is seen', async () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../../../src/errors';
-import { discoverFiles, loadSources } from '../../../src/terraform/load';
+import { buildModules, discoverFiles, loadSources } from '../../../src/terraform/load';
 import { ROOT } from './helpers';
 
 describe('discoverFiles', () => {
@@ -46,6 +46,60 @@ describe('discoverFiles', () => {
 
   test('a missing path is a user error', async () => {
     await expect(discoverFiles(['nope'], dir)).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe('discoverFiles with symbolic links', () => {
+  let dir: string;
+  let repo: string;
+
+  // A homelab layout: shared files outside the root modules, linked into each of them.
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lint-links-'));
+    repo = path.join(dir, 'repo');
+    const write = async (relative: string, text: string): Promise<void> => {
+      await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
+      await writeFile(path.join(dir, relative), text);
+    };
+    await write('shared/providers.tf', 'provider "kubernetes" {}\n');
+    await write('shared/modules/web/main.tf', 'locals {}\n');
+    await write('repo/hestia/main.tf', 'locals {}\n');
+    await write('repo/apollo/main.tf', 'locals {}\n');
+    await symlink('../../shared/providers.tf', path.join(repo, 'hestia/providers.tf'));
+    await symlink('../../shared/providers.tf', path.join(repo, 'apollo/providers.tf'));
+    await symlink('../../shared/modules', path.join(repo, 'apollo/modules'));
+    // A loop back to the repository root, a link to its own folder, and a dangling link.
+    await symlink('..', path.join(repo, 'hestia/up'));
+    await symlink('.', path.join(repo, 'apollo/self'));
+    await symlink('../missing.tf', path.join(repo, 'hestia/missing.tf'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('linked .tf files are read in the folder of the link, linked folders are walked, loops and dangling links are passed over', async () => {
+    const { files } = await discoverFiles(['repo'], dir);
+    expect([...files.keys()].map((file) => path.relative(repo, file))).toEqual([
+      'apollo/main.tf',
+      'apollo/modules/web/main.tf',
+      'apollo/providers.tf',
+      'hestia/main.tf',
+      'hestia/providers.tf',
+    ]);
+    expect(files.get(path.join(repo, 'hestia/providers.tf'))).toBe('provider "kubernetes" {}\n');
+  });
+
+  test('a named file loads the linked files of its folder', async () => {
+    const { files } = await discoverFiles(['repo/hestia/main.tf'], dir);
+    expect([...files.keys()].map((file) => path.relative(repo, file))).toEqual(['hestia/main.tf', 'hestia/providers.tf']);
+  });
+
+  test('a linked file is part of the module of the link', async () => {
+    const { files } = await discoverFiles(['repo'], dir);
+    const modules = await buildModules(files);
+    const hestia = modules.find((module) => module.dir === path.join(repo, 'hestia'))!;
+    expect(hestia.files.map((file) => path.basename(file.path))).toEqual(['main.tf', 'providers.tf']);
   });
 });
 
@@ -100,8 +154,8 @@ describe('module model', () => {
   test('required providers, outputs, module calls', async () => {
     const [root, web] = await loadSources(FILES, ROOT);
     expect(web!.requiredProviders).toEqual({
-      kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0', range: expect.objectContaining({ line: 3, endLine: 6 }) },
-      legacy: { version: '~> 1.0', range: expect.objectContaining({ line: 7 }) },
+      kubernetes: { source: 'hashicorp/kubernetes', version: '>= 2.0', range: expect.objectContaining({ line: 3, endLine: 6 }) as unknown },
+      legacy: { version: '~> 1.0', range: expect.objectContaining({ line: 7 }) as unknown },
     });
     expect(web!.outputs.map((output) => output.name)).toEqual(['service_name']);
     expect(root!.moduleCalls.map((call) => [call.name, call.source, call.localDir])).toEqual([

@@ -59,6 +59,32 @@ resource "kubernetes_service_v1" "web" {
 `;
 }
 
+/** A Job whose pod template carries `labels`; `head` goes first in the resource body. */
+function job(labels: string, head = ''): string {
+  return `
+resource "kubernetes_job_v1" "migrate" {
+${head}  metadata {
+    name = "migrate"
+  }
+
+  spec {
+    template {
+      metadata {
+        labels = ${labels}
+      }
+
+      spec {
+        container {
+          name  = "migrate"
+          image = "nginx:1.27"
+        }
+      }
+    }
+  }
+}
+`;
+}
+
 const cronJob = `
 resource "kubernetes_cron_job_v1" "backup" {
   metadata {
@@ -102,8 +128,24 @@ testRule(rule, {
         locals + deployment('web', 'merge(local.labels, { tier = "web" })') + service('merge({ app = local.app_name }, { tier = "web" })'),
     },
     {
-      name: 'a CronJob sharing the labels is not a second workload',
-      code: locals + deployment('web', 'local.labels') + cronJob + service('{ app = local.app_name }'),
+      name: 'a CronJob with a label of its own is not selected',
+      code:
+        locals +
+        deployment('web', 'merge(local.labels, { component = "web" })') +
+        cronJob.replace('labels = local.labels', 'labels = merge(local.labels, { component = "backup" })') +
+        service('{ app = local.app_name, component = "web" }'),
+    },
+    {
+      name: 'a selector that only matches a CronJob is left alone',
+      code: locals + cronJob + service('{ app = local.app_name }'),
+    },
+    {
+      name: 'a Job whose labels are unknown is not counted',
+      code:
+        locals +
+        deployment('web', 'local.labels') +
+        job('{ app = each.key }', '  for_each = toset(["web"])\n') +
+        service('{ app = local.app_name }'),
     },
     {
       name: 'selector from a variable without default is unknown',
@@ -153,6 +195,52 @@ ${service('{ app = local.app_name }')}`,
     },
   ],
   invalid: [
+    {
+      name: 'a CronJob reusing the server labels becomes an endpoint while it runs',
+      code: locals + deployment('web', 'local.labels') + cronJob + service('{ app = local.app_name }'),
+      expected: [
+        {
+          messageId: 'transient',
+          line: 69,
+          column: 5,
+          message:
+            'The selector of Service "web" also matches the pod template of kubernetes_cron_job_v1.backup, whose pods become endpoints of the Service while they run: give that template a label the selector does not have (e.g. component = "job")',
+        },
+      ],
+    },
+    {
+      name: 'a Job reusing the server labels',
+      code: locals + deployment('web', 'local.labels') + job('local.labels') + service('{ app = local.app_name }'),
+      expected: [{ messageId: 'transient', line: 61, column: 5 }],
+    },
+    {
+      name: 'an unversioned kubernetes_daemonset and a Deployment with the same labels',
+      code:
+        locals +
+        deployment('web', 'local.labels') +
+        deployment('agent', 'local.labels').replace('kubernetes_deployment_v1', 'kubernetes_daemonset') +
+        service('{ app = local.app_name }'),
+      expected: [{ messageId: 'several', line: 65, column: 5 }],
+    },
+    {
+      name: 'a ReplicationController written as a manifest body and a Deployment',
+      code: `${locals}${deployment('web', 'local.labels')}
+resource "kubernetes_manifest" "legacy" {
+  manifest = {
+    apiVersion = "v1"
+    kind       = "ReplicationController"
+    metadata   = { name = "legacy", namespace = "default" }
+    spec = {
+      template = {
+        metadata = { labels = local.labels }
+        spec     = { containers = [{ name = "legacy", image = "nginx:1.27" }] }
+      }
+    }
+  }
+}
+${service('{ app = local.app_name }')}`,
+      expected: [{ messageId: 'several', line: 54, column: 5 }],
+    },
     {
       name: 'selector value differs from the template',
       code: locals + deployment('web', 'local.labels') + service('{ app = "wbe" }'),

@@ -38,7 +38,7 @@ testRule(rule, {
       name: 'meta-arguments of a module block',
       files: {
         'kubernetes.tf': call(
-          '  for_each   = toset(["a"])\n  depends_on = [kubernetes_namespace_v1.apps]\n  providers = {\n    kubernetes = kubernetes.hestia\n  }\n\n  hostname = "\${each.key}.brmartin.co.uk"',
+          '  for_each   = toset(["a"])\n  depends_on = [kubernetes_namespace_v1.apps]\n  providers = {\n    kubernetes = kubernetes.hestia\n  }\n\n  hostname = "${each.key}.brmartin.co.uk"',
         ),
         'modules-k8s/grafana/variables.tf': VARIABLES,
       },

@@ -1,5 +1,6 @@
 import rule from '../../../src/lint/rules/schema/missing-required';
 import { testRule } from '../../support/rule-tester';
+import { manifest, release, versions } from './_providers';
 import { deployment } from './_deployment';
 
 testRule(rule, {
@@ -11,6 +12,14 @@ testRule(rule, {
     { name: 'a required name in the wrong form is left to type-mismatch', code: `resource "kubernetes_namespace_v1" "apps" {\n  metadata = {\n    name = "apps"\n  }\n}\n` },
   ],
   invalid: [
+    {
+      name: 'a helm_release without its chart and a kubectl_manifest without a body',
+      code: versions('~> 2.0') + 'resource "helm_release" "redis" {\n  name = "redis"\n}\n\nresource "kubectl_manifest" "empty" {\n  wait = true\n}\n',
+      expected: [
+        { messageId: 'attribute', line: 13, column: 1 },
+        { messageId: 'attribute', line: 17, column: 1 },
+      ],
+    },
     {
       name: 'container without a name',
       code: deployment('          image = "nginx:1.27"'),

@@ -1,11 +1,19 @@
 import rule from '../../../src/lint/rules/schema/type-mismatch';
 import { testRule } from '../../support/rule-tester';
+import { manifest, release, versions } from './_providers';
 import { deployment } from './_deployment';
 
 const NAME_IMAGE = '          name  = "web"\n          image = "nginx:1.27"';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'helm 3.x: set and kubernetes are arguments',
+      code:
+        versions('~> 3.0') +
+        release('  set = [{ name = "replica.replicaCount", value = "1" }]\n') +
+        '\nprovider "helm" {\n  kubernetes = {\n    config_path = "~/.kube/config"\n  }\n}\n',
+    },
     { name: 'literals of the right types', code: deployment(`${NAME_IMAGE}\n          args  = ["--port", "8080"]\n\n          liveness_probe {\n            period_seconds = 10\n          }`) },
     {
       name: 'literals Terraform converts: numbers and bools to strings, numeric strings to numbers',
@@ -17,9 +25,42 @@ testRule(rule, {
     },
     { name: 'maps of strings with numbers and bools', code: `resource "kubernetes_config_map_v1" "settings" {\n  metadata {\n    name = "settings"\n    labels = {\n      tier    = 1\n      enabled = true\n    }\n  }\n\n  data = {\n    "config.yaml" = yamlencode({ replicas = 2 })\n  }\n}\n` },
     { name: 'the manifest of kubernetes_manifest takes any value', code: `resource "kubernetes_manifest" "crd" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "ConfigMap"\n    data       = { a = [1, 2] }\n  }\n}\n` },
+    {
+      name: 'wait_for of kubernetes_manifest is an object argument',
+      code: `resource "kubernetes_manifest" "pod" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "Pod"\n  }\n\n  wait_for = {\n    fields = {\n      "status.phase" = "Running"\n    }\n  }\n}\n`,
+    },
     { name: 'null leaves an argument unset', code: `resource "kubernetes_config_map_v1" "settings" {\n  immutable = null\n\n  metadata {\n    name = "settings"\n  }\n}\n` },
   ],
   invalid: [
+    {
+      name: 'helm 3.x: set written as blocks, and a kubernetes block in the provider',
+      code:
+        versions('~> 3.0') +
+        release('\n  set {\n    name  = "replica.replicaCount"\n    value = "1"\n  }\n') +
+        '\nprovider "helm" {\n  kubernetes {\n    config_path = "~/.kube/config"\n  }\n}\n',
+      expected: [
+        { messageId: 'argumentAsBlock', line: 20, column: 3, message: '"set" in helm_release is an argument, not a block: write `set = ...` with an equals sign' },
+        { messageId: 'argumentAsBlock', line: 27, column: 3, message: '"kubernetes" in provider "helm" is an argument, not a block: write `kubernetes = ...` with an equals sign' },
+      ],
+    },
+    {
+      name: 'helm 2.x: kubernetes written as an argument of the provider',
+      code: versions('>= 2.5, < 3') + 'provider "helm" {\n  kubernetes = {\n    config_path = "~/.kube/config"\n  }\n}\n',
+      expected: [{ messageId: 'blockAsArgument', line: 14, column: 3 }],
+    },
+    {
+      name: 'kubectl_manifest: a word where a bool is required',
+      code: versions(undefined) + manifest('  server_side_apply = "yes"\n'),
+      expected: [{ messageId: 'value', line: 16, column: 23 }],
+    },
+    {
+      name: 'wait_for of kubernetes_manifest written as a block, and a field map as a string',
+      code: `resource "kubernetes_manifest" "pod" {\n  manifest = {\n    apiVersion = "v1"\n    kind       = "Pod"\n  }\n\n  wait_for {\n    fields = {\n      "status.phase" = "Running"\n    }\n  }\n}\n\nresource "kubernetes_manifest" "job" {\n  manifest = {\n    apiVersion = "batch/v1"\n    kind       = "Job"\n  }\n\n  wait_for = {\n    fields = "status.succeeded"\n  }\n}\n`,
+      expected: [
+        { messageId: 'argumentAsBlock', line: 7, column: 3, message: '"wait_for" in kubernetes_manifest is an argument, not a block: write `wait_for = ...` with an equals sign' },
+        { messageId: 'value', line: 21, column: 14, message: '"wait_for.fields" in kubernetes_manifest must be map(string), but the string "status.succeeded" does not convert to it: write a value of that type' },
+      ],
+    },
     {
       name: 'a word where a number is required',
       code: deployment(`${NAME_IMAGE}\n\n          liveness_probe {\n            period_seconds = "ten"\n          }`),

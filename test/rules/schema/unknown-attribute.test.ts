@@ -1,9 +1,18 @@
 import rule from '../../../src/lint/rules/schema/unknown-attribute';
 import { testRule } from '../../support/rule-tester';
+import { manifest, release, versions } from './_providers';
 import { deployment } from './_deployment';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'provider meta-arguments and known helm and kubectl arguments',
+      code:
+        versions('~> 3.0') +
+        release('  values  = [yamlencode({ replica = { replicaCount = 1 } })]\n  timeout = 600\n') +
+        manifest('  server_side_apply = true\n  wait              = true\n') +
+        '\nprovider "helm" {\n  alias = "hestia"\n  kubernetes = {\n    config_path = "~/.kube/config"\n  }\n}\n',
+    },
     { name: 'every argument is in the schema', code: deployment('          name  = "web"\n          image = "nginx:1.27"\n          args  = ["--port", "8080"]') },
     {
       name: 'meta-arguments on the resource',
@@ -38,6 +47,14 @@ resource "kubernetes_namespace_v1" "apps" {
     { name: 'data source arguments', code: `data "kubernetes_secret_v1" "tls" {\n  binary_data = {}\n\n  metadata {\n    name      = "tls"\n    namespace = "traefik"\n  }\n}\n` },
   ],
   invalid: [
+    {
+      name: 'a misspelt argument of helm_release and of kubectl_manifest',
+      code: versions('~> 3.0') + release('  create_namespce = true\n') + manifest('  yaml_bdy = ""\n'),
+      expected: [
+        { messageId: 'unknown', line: 19, column: 3, message: 'An argument named "create_namespce" is not expected in helm_release (hashicorp/helm 3.1.1): fix the name or remove it; did you mean "create_namespace"?' },
+        { messageId: 'unknown', line: 28, column: 3, message: 'An argument named "yaml_bdy" is not expected in kubectl_manifest (alekc/kubectl 2.1.3): fix the name or remove it; did you mean "yaml_body"?' },
+      ],
+    },
     {
       name: 'misspelt container argument',
       code: deployment('          name  = "web"\n          imgae = "nginx:1.27"'),

@@ -1,11 +1,23 @@
 import rule from '../../../src/lint/rules/schema/unknown-block';
 import { testRule } from '../../support/rule-tester';
+import { manifest, release, versions } from './_providers';
 import { deployment } from './_deployment';
 
 const NAME_IMAGE = '          name  = "web"\n          image = "nginx:1.27"';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'helm 2.x: set blocks in a release and a kubernetes block in the provider',
+      code:
+        versions('~> 2.12') +
+        release('\n  set {\n    name  = "replica.replicaCount"\n    value = "1"\n  }\n') +
+        '\nprovider "helm" {\n  kubernetes {\n    config_path = "~/.kube/config"\n  }\n}\n',
+    },
+    {
+      name: 'a helm constraint no committed schema covers is not checked',
+      code: versions('~> 4.0') + release('\n  sett {\n    name = "a"\n  }\n'),
+    },
     { name: 'probes, env and resources blocks', code: deployment(`${NAME_IMAGE}\n\n          env {\n            name  = "A"\n            value = "1"\n          }\n\n          readiness_probe {\n            http_get {\n              path = "/"\n              port = 80\n            }\n          }`) },
     {
       name: 'lifecycle, provisioner and connection on a resource',
@@ -34,6 +46,16 @@ testRule(rule, {
     { name: 'a lifecycle block on a data source', code: `data "kubernetes_namespace_v1" "apps" {\n  metadata {\n    name = "apps"\n  }\n\n  lifecycle {\n    postcondition {\n      condition     = true\n      error_message = "never"\n    }\n  }\n}\n` },
   ],
   invalid: [
+    {
+      name: 'helm 2.x: a misspelt set block',
+      code: versions('~> 2.12') + release('\n  sett {\n    name  = "replica.replicaCount"\n    value = "1"\n  }\n'),
+      expected: [{ messageId: 'unknown', line: 20, column: 3, message: 'Blocks of type "sett" are not expected in helm_release (hashicorp/helm 2.17.0): fix the name or remove the block; did you mean "set"?' }],
+    },
+    {
+      name: 'kubectl_manifest: a block wait_for does not have',
+      code: versions('~> 3.0') + manifest('\n  wait_for {\n    fields {\n      key   = "status.phase"\n      value = "Active"\n    }\n  }\n'),
+      expected: [{ messageId: 'unknown', line: 22, column: 5 }],
+    },
     {
       name: 'misspelt probe block',
       code: deployment(`${NAME_IMAGE}\n\n          livenes_probe {\n            period_seconds = 10\n          }`),

@@ -1,5 +1,6 @@
 import rule from '../../../src/lint/rules/schema/unknown-resource-type';
 import { testRule } from '../../support/rule-tester';
+import { manifest, release, versions } from './_providers';
 
 const CONFIG_MAP_BODY = `
   metadata {
@@ -9,6 +10,10 @@ const CONFIG_MAP_BODY = `
 
 testRule(rule, {
   valid: [
+    {
+      name: 'kubectl types the hand-written schema does not describe, and an uncovered helm constraint',
+      code: versions('>= 2.0') + 'data "kubectl_path_documents" "docs" {\n  pattern = "./manifests/*.yaml"\n}\n\nresource "helm_releas" "redis" {\n  name  = "redis"\n  chart = "redis"\n}\n',
+    },
     { name: 'versioned resource types', code: `resource "kubernetes_config_map_v1" "settings" {${CONFIG_MAP_BODY}}\n\nresource "kubernetes_daemon_set_v1" "agent" {}\n` },
     { name: 'unversioned resource types that exist', code: `resource "kubernetes_config_map" "settings" {${CONFIG_MAP_BODY}}\n\nresource "kubernetes_daemonset" "agent" {}\n` },
     { name: 'data sources', code: `data "kubernetes_secret_v1" "tls" {${CONFIG_MAP_BODY}}\n\ndata "kubernetes_all_namespaces" "all" {}\n` },
@@ -28,6 +33,11 @@ resource "kubernetes_whatever" "x" {}
     },
   ],
   invalid: [
+    {
+      name: 'a misspelt helm resource type',
+      code: versions('~> 3.0') + 'resource "helm_releas" "redis" {\n  name  = "redis"\n  chart = "redis"\n}\n',
+      expected: [{ messageId: 'resource', line: 13, column: 10, message: 'Resource type "helm_releas" does not exist in hashicorp/helm 3.1.1: fix the type name; did you mean "helm_release"?' }],
+    },
     {
       name: 'misspelt resource type with a suggestion',
       code: `resource "kubernetes_deploymnet_v1" "web" {}\n`,

@@ -1,13 +1,21 @@
-import { format } from '@cdktf/hcl-tools';
 import { formatHcl } from '../../../src/hcl/format';
 import { lintModules } from '../../../src/lint/engine';
 import { resolveConfig } from '../../../src/lint/config';
 import { loadSources } from '../../../src/terraform/load';
 import rule from '../../../src/lint/rules/terraform/fmt';
 import { testRule, VIRTUAL_ROOT, type RuleTests } from '../../support/rule-tester';
+import { terraformFmt, TERRAFORM_VERSION, warnWithoutTerraform } from '../../support/terraform-fmt';
 
 const tests: RuleTests = {
   valid: [
+    {
+      name: 'provider-defined functions, written without blanks around ::',
+      code: `resource "kubernetes_manifest" "crds" {
+  for_each = { for m in provider::kubernetes::manifest_decode_multi(file("\${path.module}/crds.yaml")) : m.metadata.name => m }
+  manifest = each.value
+}
+`,
+    },
     {
       name: 'formatted module over several files',
       files: {
@@ -100,6 +108,53 @@ resource "kubernetes_config_map_v1" "dashboard" {
     },
   ],
   invalid: [
+    {
+      name: 'what terraform fmt rewrites: an interpolation-only value, a bare label, a legacy variable type',
+      files: {
+        'variables.tf': `variable namespace {
+  description = "Kubernetes namespace to deploy into"
+  type        = "string"
+}
+
+variable "labels" {
+  description = "Extra labels"
+  type        = map
+  default     = {}
+}
+`,
+        'main.tf': `resource "kubernetes_namespace_v1" "this" {
+  metadata {
+    name   = "\${var.namespace}"
+    labels = var.labels
+  }
+}
+`,
+      },
+      expected: [
+        {
+          messageId: 'unformatted',
+          file: 'variables.tf',
+          line: 1,
+          column: 1,
+          message: '3 lines differ from `terraform fmt` output, starting here; run `terraform fmt` on this file',
+        },
+        {
+          messageId: 'unformatted',
+          file: 'main.tf',
+          line: 3,
+          column: 1,
+          message: '1 line differs from `terraform fmt` output, starting here; run `terraform fmt` on this file',
+        },
+      ],
+    },
+    {
+      name: 'blanks around the :: of a provider-defined function',
+      code: `locals {
+  config = provider :: kubernetes :: manifest_decode(file("config.yaml"))
+}
+`,
+      expected: [{ messageId: 'unformatted', line: 2, column: 1 }],
+    },
     {
       name: 'unaligned equals',
       code: `variable "namespace" {
@@ -210,8 +265,12 @@ describe('terraform/fmt inputs', () => {
   );
 
   // The rule trusts formatHcl to be terraform fmt; every input above checks it.
-  it.each(inputs)('formatHcl agrees with hclwrite on "$name"', async ({ text }) => {
-    expect(formatHcl(text)).toBe(await format(text));
+  warnWithoutTerraform('terraform/fmt inputs are not compared with `terraform fmt`');
+  (TERRAFORM_VERSION === undefined ? it.skip : it)('formatHcl agrees with terraform fmt on every input', () => {
+    const expected = terraformFmt(inputs.map(({ text }) => text));
+    expect(inputs.map(({ name, text }) => ({ name, formatted: formatHcl(text) }))).toEqual(
+      inputs.map(({ name }, index) => ({ name, formatted: expected[index] })),
+    );
   });
 
   it('skips a file that does not parse', async () => {

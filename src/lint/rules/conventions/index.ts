@@ -1,7 +1,6 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import labels from './labels';
 import multiArch from './multi-arch';
 import renovate from './renovate';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const conventionsRules: Array<Rule<any>> = [labels, multiArch, renovate];
+export const conventionsRules: AnyRule[] = [labels, multiArch, renovate];

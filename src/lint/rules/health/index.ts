@@ -1,5 +1,4 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import probes from './probes';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const healthRules: Array<Rule<any>> = [probes];
+export const healthRules: AnyRule[] = [probes];

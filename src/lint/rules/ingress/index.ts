@@ -1,6 +1,5 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import auth from './auth';
 import tls from './tls';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const ingressRules: Array<Rule<any>> = [auth, tls];
+export const ingressRules: AnyRule[] = [auth, tls];

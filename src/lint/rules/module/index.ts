@@ -1,8 +1,7 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import missingRequiredVariable from './missing-required-variable';
 import missingSource from './missing-source';
 import typeMismatch from './type-mismatch';
 import unknownArgument from './unknown-argument';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const moduleRules: Array<Rule<any>> = [missingRequiredVariable, missingSource, typeMismatch, unknownArgument];
+export const moduleRules: AnyRule[] = [missingRequiredVariable, missingSource, typeMismatch, unknownArgument];

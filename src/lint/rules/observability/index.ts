@@ -1,5 +1,5 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
+import alertNodata from './alert-nodata';
 import scrapeAnnotations from './scrape-annotations';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const observabilityRules: Array<Rule<any>> = [scrapeAnnotations];
+export const observabilityRules: AnyRule[] = [alertNodata, scrapeAnnotations];

@@ -1,5 +1,4 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import requestsLimits from './requests-limits';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const resourcesRules: Array<Rule<any>> = [requestsLimits];
+export const resourcesRules: AnyRule[] = [requestsLimits];

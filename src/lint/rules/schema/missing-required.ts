@@ -15,7 +15,7 @@ function hasBlock(block: Block, type: string): boolean {
 export default createRule({
   id: 'schema/missing-required',
   defaultSeverity: 'error',
-  summary: 'Every required argument and block of a kubernetes_* resource is present',
+  summary: 'Every required argument and block of a kubernetes_*, helm_* or kubectl_manifest resource and of a helm provider block is present',
   messages: {
     attribute: 'The argument "{{name}}" is required in {{where}}, but no definition was found: add it',
     block: 'At least one "{{name}}" block is required in {{where}}, but none was found: add one',
@@ -25,11 +25,11 @@ export default createRule({
       const { block } = visit;
       for (const attribute of visit.schema.requiredAttributes) {
         if (attribute.name in block.attributes || hasBlock(block, attribute.name)) continue;
-        report({ messageId: 'attribute', data: { name: attribute.name, where: whereOf(visit) }, range: block.headerRange, address: visit.resource.address });
+        report({ messageId: 'attribute', data: { name: attribute.name, where: whereOf(visit) }, range: block.headerRange, address: visit.root.address });
       }
       for (const inner of visit.schema.requiredBlocks) {
         if (hasBlock(block, inner.name) || inner.name in block.attributes) continue;
-        report({ messageId: 'block', data: { name: inner.name, where: whereOf(visit) }, range: block.headerRange, address: visit.resource.address });
+        report({ messageId: 'block', data: { name: inner.name, where: whereOf(visit) }, range: block.headerRange, address: visit.root.address });
       }
     }
   },

@@ -24,7 +24,7 @@ export default createRule({
           firstLine.set(block.type, block.range.line);
           continue;
         }
-        report({ messageId: 'duplicate', data: { name: block.type, where: whereOf(visit), first }, range: block.headerRange, address: visit.resource.address });
+        report({ messageId: 'duplicate', data: { name: block.type, where: whereOf(visit), first }, range: block.headerRange, address: visit.root.address });
       }
     }
   },

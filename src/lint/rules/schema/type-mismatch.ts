@@ -11,7 +11,7 @@ import { isMetaAttribute, type SchemaVisit, schemaVisits, whereOf } from '../../
  */
 function checkVisit(visit: SchemaVisit, report: (descriptor: ReportDescriptor<MessageId>) => void): void {
   const { attributes, blocks } = visit.schema;
-  const address = visit.resource.address;
+  const address = visit.root.address;
   for (const attribute of Object.values(visit.block.attributes)) {
     if (isMetaAttribute(visit, attribute.name)) continue;
     const schema = attributes.get(attribute.name);
@@ -40,7 +40,7 @@ type MessageId = keyof typeof messages;
 export default createRule({
   id: 'schema/type-mismatch',
   defaultSeverity: 'error',
-  summary: 'Literal values of kubernetes_* resource arguments have the type the provider expects, and blocks and arguments are not confused',
+  summary: 'Literal values of kubernetes_*, helm_* and kubectl_manifest arguments have the type the provider expects, and blocks and arguments are not confused',
   messages,
   check({ module, report }) {
     for (const visit of schemaVisits(module)) checkVisit(visit, report);

@@ -1,4 +1,3 @@
-import { providerVersion } from '../../../schema/provider';
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
 import { isMetaAttribute, schemaVisits, whereOf } from '../../../schema/visits';
@@ -12,9 +11,9 @@ import { isMetaAttribute, schemaVisits, whereOf } from '../../../schema/visits';
 export default createRule({
   id: 'schema/unknown-attribute',
   defaultSeverity: 'error',
-  summary: 'Every argument of a kubernetes_* resource or nested block exists in the provider schema',
+  summary: 'Every argument of a kubernetes_*, helm_* or kubectl_manifest resource (or helm provider block) exists in the provider schema',
   messages: {
-    unknown: 'An argument named "{{name}}" is not expected in {{where}} (hashicorp/kubernetes {{version}}): fix the name or remove it{{suggestion}}',
+    unknown: 'An argument named "{{name}}" is not expected in {{where}} ({{provider}} {{version}}): fix the name or remove it{{suggestion}}',
   },
   check({ module, report }) {
     for (const visit of schemaVisits(module)) {
@@ -24,9 +23,9 @@ export default createRule({
         if (attributes.has(name) || blocks.has(name) || isMetaAttribute(visit, name)) continue;
         report({
           messageId: 'unknown',
-          data: { name, where: whereOf(visit), version: providerVersion(), suggestion: suggestion(name, [...attributes.keys()]) },
+          data: { name, where: whereOf(visit), provider: visit.root.provider.label, version: visit.root.provider.version(), suggestion: suggestion(name, [...attributes.keys()]) },
           range: attribute.nameRange,
-          address: visit.resource.address,
+          address: visit.root.address,
         });
       }
     }

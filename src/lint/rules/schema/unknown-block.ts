@@ -1,4 +1,3 @@
-import { providerVersion } from '../../../schema/provider';
 import { suggestion } from '../../../util/suggest';
 import { createRule } from '../../rule';
 import { isMetaBlock, schemaVisits, whereOf } from '../../../schema/visits';
@@ -12,9 +11,9 @@ import { isMetaBlock, schemaVisits, whereOf } from '../../../schema/visits';
 export default createRule({
   id: 'schema/unknown-block',
   defaultSeverity: 'error',
-  summary: 'Every nested block of a kubernetes_* resource exists in the provider schema',
+  summary: 'Every nested block of a kubernetes_*, helm_* or kubectl_manifest resource (or helm provider block) exists in the provider schema',
   messages: {
-    unknown: 'Blocks of type "{{name}}" are not expected in {{where}} (hashicorp/kubernetes {{version}}): fix the name or remove the block{{suggestion}}',
+    unknown: 'Blocks of type "{{name}}" are not expected in {{where}} ({{provider}} {{version}}): fix the name or remove the block{{suggestion}}',
   },
   check({ module, report }) {
     for (const visit of schemaVisits(module)) {
@@ -23,9 +22,9 @@ export default createRule({
         if (blocks.has(block.type) || attributes.has(block.type) || isMetaBlock(visit, block.type)) continue;
         report({
           messageId: 'unknown',
-          data: { name: block.type, where: whereOf(visit), version: providerVersion(), suggestion: suggestion(block.type, [...blocks.keys()]) },
+          data: { name: block.type, where: whereOf(visit), provider: visit.root.provider.label, version: visit.root.provider.version(), suggestion: suggestion(block.type, [...blocks.keys()]) },
           range: block.headerRange,
-          address: visit.resource.address,
+          address: visit.root.address,
         });
       }
     }

@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import persistentClass from './persistent-class';
 import socketOnNetwork from './socket-on-network';
 import sqliteOnNetwork from './sqlite-on-network';
@@ -6,5 +6,4 @@ import tsdbOnNfs from './tsdb-on-nfs';
 import volumeName from './volume-name';
 import waitUntilBound from './wait-until-bound';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const storageRules: Array<Rule<any>> = [persistentClass, volumeName, waitUntilBound, sqliteOnNetwork, tsdbOnNfs, socketOnNetwork];
+export const storageRules: AnyRule[] = [persistentClass, socketOnNetwork, sqliteOnNetwork, tsdbOnNfs, volumeName, waitUntilBound];

@@ -98,8 +98,6 @@ const messages = {
     'Provider "{{provider}}" is declared without a source; write `{{provider}} = { source = "<namespace>/{{provider}}", version = "..." }`',
 };
 
-type MessageId = keyof typeof messages;
-
 export default createRule({
   id: 'terraform/required-providers',
   defaultSeverity: 'error',
