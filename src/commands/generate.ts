@@ -30,6 +30,7 @@ export const generateCommand: Command<GenerateArgs> = {
     const api = generation();
     const result = await api.prepare(runOptions(args));
     process.stderr.write(api.describeKept(result.kept));
+    process.stderr.write(api.describeUnadopted(result.adoptions));
     if (args.check) {
       const changed = result.changes.filter((c) => c.kind !== 'unchanged');
       const stale = api.staleTemporaries(result.root, result.outDir);

@@ -18,4 +18,9 @@ export const lazy = {
   /** `gen-modules lint` and `rules` (reads files, formats reports). */
   lintRunner: (): typeof import('./lint-run') => require('./lint-run') as typeof import('./lint-run'),
   scaffold: (): typeof import('../scaffold/new') => require('../scaffold/new') as typeof import('../scaffold/new'),
+  /** `gen-modules import` (ts-morph, the Terraform model). */
+  importer: (): typeof import('../scaffold/import') => require('../scaffold/import') as typeof import('../scaffold/import'),
+  /** `gen-modules compare`: the Terraform model and its Kubernetes objects. */
+  moduleLoader: (): typeof import('../terraform/load') => require('../terraform/load') as typeof import('../terraform/load'),
+  comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
 };

@@ -56,7 +56,7 @@ describe.each(cases)('%s', (name) => {
     expect(generated).toEqual(readTree(expectedDir));
   });
 
-  test('lints clean with the repository configuration (or the case\'s own, for exceptions it takes)', async () => {
+  test("lints clean with the repository configuration (or the case's own, for exceptions it takes)", async () => {
     const own = path.join(dir, 'gen-modules.config.json');
     const config = loadConfig({ cwd: fs.existsSync(own) ? path.dirname(own) : REPO });
     const result = await lintPaths({ paths: [outRoot], cwd: outRoot, config });
