@@ -40,6 +40,7 @@ export const generateCommand: Command<GenerateArgs> = {
     const result = await api.prepare(runOptions(args));
     process.stderr.write(api.describeKept(result.kept));
     for (const warning of result.warnings) process.stderr.write(`gen-modules: warning: ${warning}\n`);
+    process.stderr.write(api.describeUnadopted(result.adoptions));
     if (args.check) {
       const changed = result.changes.filter((c) => c.kind !== 'unchanged');
       const stale = api.staleTemporaries(result.root, result.outDir);

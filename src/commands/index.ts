@@ -1,5 +1,7 @@
+import { compareCommand } from './compare';
 import { diffCommand } from './diff';
 import { generateCommand } from './generate';
+import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { newCommand } from './new';
 import { rulesCommand } from './rules';
@@ -8,4 +10,13 @@ import { verifyCommand } from './verify';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own argument type
-export const commands: Array<Command<any>> = [generateCommand, diffCommand, verifyCommand, lintCommand, rulesCommand, newCommand];
+export const commands: Array<Command<any>> = [
+  generateCommand,
+  diffCommand,
+  verifyCommand,
+  lintCommand,
+  rulesCommand,
+  newCommand,
+  importCommand,
+  compareCommand,
+];

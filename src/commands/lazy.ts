@@ -20,4 +20,9 @@ export const lazy = {
   /** generate's lint of what it rendered, before writing. */
   renderedLint: (): typeof import('../lint/rendered') => require('../lint/rendered') as typeof import('../lint/rendered'),
   scaffold: (): typeof import('../scaffold/new') => require('../scaffold/new') as typeof import('../scaffold/new'),
+  /** `gen-modules import` (ts-morph, the Terraform model). */
+  importer: (): typeof import('../scaffold/import') => require('../scaffold/import') as typeof import('../scaffold/import'),
+  /** `gen-modules compare`: the Terraform model and its Kubernetes objects. */
+  moduleLoader: (): typeof import('../terraform/load') => require('../terraform/load') as typeof import('../terraform/load'),
+  comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
 };

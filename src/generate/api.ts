@@ -4,3 +4,4 @@ export { prepare } from './run';
 export { applyChanges, describeConflicts, describeKept, removeStaleTemporaries, staleTemporaries } from './write';
 export { manifestUses } from './manifests';
 export { withOutputLock } from './lock';
+export { describeUnadopted } from './adoption';

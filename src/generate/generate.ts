@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LoadedService, LoadedSpecs } from '../spec-api/load';
 import type { Stack } from '../spec-api/schema';
 import { formatHcl } from '../hcl/format';
+import { adoptionOf, type Adoption } from './adoption';
 import { header, seal } from './header';
 import { moduleName } from './naming';
 import { render, type TemplateName } from './render';
@@ -73,8 +74,8 @@ function providersView(stack: Stack, loaded: LoadedService): Array<{ name: strin
   return providers;
 }
 
-/** The root `kubernetes.tf` module blocks, one per service. */
-export function renderRoot(specs: LoadedSpecs, layout: Layout): GeneratedFile {
+/** The root `kubernetes.tf` module blocks, one per service, and the blocks that adopt imported modules. */
+export function renderRoot(specs: LoadedSpecs, layout: Layout, adoptions: readonly Adoption[] = []): GeneratedFile {
   const modules = specs.services.map(({ spec }) => {
     const dir = path.posix.join(layout.modulesDir, spec.name);
     // Terraform reads a module source as a local path only when it starts with ./ or ../.
@@ -82,9 +83,19 @@ export function renderRoot(specs: LoadedSpecs, layout: Layout): GeneratedFile {
   });
   return {
     path: 'kubernetes.tf',
-    content: seal(formatHcl(render('kubernetes', { header: header(specs.indexFile), modules }))),
+    content: seal(formatHcl(render('kubernetes', { header: header(specs.indexFile), modules, adoptions: adoptionViews(adoptions) }))),
     source: specs.indexFile,
   };
+}
+
+function adoptionViews(adoptions: readonly Adoption[]): object[] | null {
+  const views = adoptions
+    .filter((adoption) => adoption.blocks.length > 0)
+    .map((adoption) => ({
+      comment: `Adoption of the hand-written module ${adoption.path} by the module generated for ${adoption.service}. Once applied, remove importedFrom from its spec and generate again: these blocks go away.`,
+      blocks: adoption.blocks,
+    }));
+  return views.length > 0 ? views : null;
 }
 
 /**
@@ -92,10 +103,15 @@ export function renderRoot(specs: LoadedSpecs, layout: Layout): GeneratedFile {
  * services and the root block, which always lists every service: a module
  * generated alone is called from the root as well.
  */
-export function renderAll(specs: LoadedSpecs, layout: Layout, only?: ReadonlySet<string>): GeneratedFile[] {
+export function renderAll(
+  specs: LoadedSpecs,
+  layout: Layout,
+  only?: ReadonlySet<string>,
+  adoptions: readonly Adoption[] = [],
+): GeneratedFile[] {
   const services = only ? specs.services.filter((s) => only.has(s.spec.name)) : specs.services;
   const files = services.flatMap((s) => renderService(specs.stack, s, layout));
-  files.push(renderRoot(specs, layout));
+  files.push(renderRoot(specs, layout, adoptions));
   return files;
 }
 
@@ -107,4 +123,18 @@ export function placeholderWarnings(specs: LoadedSpecs): string[] {
       ({ spec, file }) =>
         `${file}: description: still a placeholder ("${spec.description}"); it is the comment above module "${moduleName(spec)}" in kubernetes.tf`,
     );
+}
+
+/** The adoption blocks of every service that records where it was imported from. */
+export async function adoptionsOf(specs: LoadedSpecs, files: readonly GeneratedFile[]): Promise<Adoption[]> {
+  const adoptions: Adoption[] = [];
+  for (const { spec } of specs.services) {
+    if (!spec.importedFrom) continue;
+    const adoption = await adoptionOf(
+      spec,
+      files.filter((file) => file.service === spec.name),
+    );
+    if (adoption) adoptions.push(adoption);
+  }
+  return adoptions;
 }

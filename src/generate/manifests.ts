@@ -37,7 +37,8 @@ export function checkManifestSchemas(service: Service): SpecIssue[] {
       apiVersion: manifest.apiVersion,
       kind: manifest.kind,
       metadata: { name: manifest.name, namespace: 'default', labels: {} },
-      spec: placeholders(manifest.spec),
+      ...(manifest.spec !== undefined ? { spec: placeholders(manifest.spec) } : {}),
+      ...Object.fromEntries(Object.entries(manifest.fields ?? {}).map(([field, value]) => [field, placeholders(value)])),
     };
     const result = schema.safeParse(body);
     if (result.success) return;

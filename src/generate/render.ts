@@ -41,6 +41,7 @@ function setup(): NonNullable<typeof environment> {
   hb.registerHelper('list', (...args: unknown[]) => args.slice(0, -1));
   hb.registerHelper('present', (value: unknown) => value !== null && value !== undefined);
   hb.registerHelper('isFalse', (value: unknown) => value === false);
+  hb.registerHelper('isMoved', (value: unknown) => value === 'moved');
   hb.registerHelper('comment', (text: string) => commentLines(text));
   const partialDir = path.join(TEMPLATE_DIR, 'partials');
   for (const file of fs.readdirSync(partialDir).sort()) {

@@ -6,7 +6,8 @@ import { UserError, VerifyError } from '../errors';
 import { loadSpecs, type LoadedSpecs } from '../spec-api/load';
 import { typecheckSpecs } from '../spec-api/typecheck';
 import { checkManifestSchemas } from './manifests';
-import { placeholderWarnings, renderAll, type GeneratedFile } from './generate';
+import type { Adoption } from './adoption';
+import { adoptionsOf, placeholderWarnings, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
@@ -39,6 +40,8 @@ export interface RunResult {
   replan(): Plan;
   /** Problems that do not stop generation (a placeholder description), one line each. */
   warnings: string[];
+  /** Blocks that hand imported modules' objects over to the generated ones. */
+  adoptions: Adoption[];
 }
 
 /**
@@ -62,7 +65,13 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   const outDir = path.resolve(options.outDir);
   const root = options.root === undefined ? path.dirname(outDir) : path.resolve(options.root);
   const modulesDir = path.relative(root, outDir).split(path.sep).join('/') || '.';
-  const files = renderAll(specs, { modulesDir }, only);
+  const layout = { modulesDir };
+  const imported = specs.services.filter((s) => s.spec.importedFrom !== undefined && (!only || only.has(s.spec.name)));
+  const adoptions = await adoptionsOf(
+    specs,
+    renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
+  );
+  const files = renderAll(specs, layout, only, adoptions);
   const mismatches = await verifyAll(specs, files, only);
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));
@@ -73,7 +82,9 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     // Only the root file shares its folder with what the user wrote.
     block: options.root !== undefined && file.service === undefined,
   }));
-  const replan = (): Plan => planChanges(placements, existingModuleFiles(outDir, only));
+  // A hand-written module the spec was imported from is replaced by the generated one, its files included.
+  const adopted = new Set(adoptions.map((adoption) => path.resolve(root, adoption.path)));
+  const replan = (): Plan => planChanges(placements, existingModuleFiles(outDir, only), adopted);
   const { changes, kept } = replan();
-  return { specs, files, changes, kept, root, outDir, replan, warnings: placeholderWarnings(specs) };
+  return { specs, files, changes, kept, root, outDir, replan, warnings: placeholderWarnings(specs), adoptions };
 }

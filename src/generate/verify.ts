@@ -582,15 +582,23 @@ function verifyObjects(check: Checker, tf: Json, context: ViewContext, body: (ke
     const what = (field: string): string => `manifest ${manifest.name} ${field}`;
     check.equal('objects.tf', what('apiVersion'), dig(actual, ['apiVersion']), manifest.apiVersion);
     check.equal('objects.tf', what('kind'), dig(actual, ['kind']), manifest.kind);
-    check.equal('objects.tf', what('name'), dig(actual, ['metadata', 'name']), `\${local.app_name}-${manifest.name}`);
-    check.equal(
-      'objects.tf',
-      what('namespace'),
-      dig(actual, ['metadata', 'namespace']),
-      manifest.namespaced ? '${var.namespace}' : undefined,
-    );
-    check.equal('objects.tf', what('spec'), dig(actual, ['spec']), expectedConfig(manifest.spec));
+    const own = manifest.metadata ?? {};
+    const name = own.name !== undefined ? jsonTemplate(own.name) : `\${local.app_name}-${manifest.name}`;
+    check.equal('objects.tf', what('name'), dig(actual, ['metadata', 'name']), name);
+    const namespace = own.namespace !== undefined ? expectedText(own.namespace) : '${var.namespace}';
+    check.equal('objects.tf', what('namespace'), dig(actual, ['metadata', 'namespace']), manifest.namespaced ? namespace : undefined);
+    if (own.labels !== undefined && Object.keys(own.labels).length > 0)
+      check.equal('objects.tf', what('labels'), dig(actual, ['metadata', 'labels']), expectedTextMap(own.labels));
+    if (own.annotations !== undefined && Object.keys(own.annotations).length > 0)
+      check.equal('objects.tf', what('annotations'), dig(actual, ['metadata', 'annotations']), expectedTextMap(own.annotations));
+    check.equal('objects.tf', what('spec'), dig(actual, ['spec']), manifest.spec === undefined ? undefined : expectedConfig(manifest.spec));
+    for (const [field, value] of Object.entries(manifest.fields ?? {}))
+      check.equal('objects.tf', what(field), dig(actual, [field]), expectedConfig(value));
   }
+}
+
+function expectedTextMap(map: Record<string, Text>): Json {
+  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, expectedText(value)]));
 }
 
 function expectedList(value: Text[] | { var: string }): Json {

@@ -54,13 +54,18 @@ export interface Plan {
  * Compare what would be written with what is on disk, and find the generated
  * files no spec produces any more among `candidates` (existing `.tf` files).
  */
-export function planChanges(placements: Placement[], candidates: string[]): Plan {
-  const changes = placements.map(planPlacement);
+export function planChanges(placements: Placement[], candidates: string[], adopted: ReadonlySet<string> = new Set()): Plan {
+  const changes = placements.map((placement) => planPlacement(placement, adopted));
   const targets = new Set(placements.map((p) => p.target));
   const kept: KeptFile[] = [];
   for (const target of candidates.filter((c) => !targets.has(c)).sort()) {
     const current = readRegularFile(target);
     const { state, source } = inspect(current);
+    // The hand-written files of an adopted module: their resources now come from the spec.
+    if (state === 'foreign' && adopted.has(path.dirname(target))) {
+      changes.push({ target, kind: 'delete', current, next: undefined, source: '', file: undefined });
+      continue;
+    }
     // Files without the header were written by someone else: not ours to delete or mention.
     if (state === 'foreign') continue;
     if (state === 'intact') changes.push({ target, kind: 'delete', current, next: undefined, source: source ?? '', file: undefined });
@@ -69,7 +74,7 @@ export function planChanges(placements: Placement[], candidates: string[]): Plan
   return { changes, kept };
 }
 
-function planPlacement({ file, target, block }: Placement): PlannedChange {
+function planPlacement({ file, target, block }: Placement, adopted: ReadonlySet<string>): PlannedChange {
   const current = readRegularFileIfExists(target);
   if (file.service === undefined) refuseModuleClashes(target, block ? current : undefined, file.content);
   const next = block ? writeBlock(relative(target), current, file.content) : file.content;
@@ -81,6 +86,8 @@ function planPlacement({ file, target, block }: Placement): PlannedChange {
   // A root file without the block yet: the block is added, nothing of the user's is touched.
   if (owned === undefined) return change;
   const { state } = inspect(owned);
+  // Overwriting a hand-written file of the module a spec was imported from is the point of the import.
+  if (state === 'foreign' && adopted.has(path.dirname(target))) return change;
   // Without an intact header nothing tells a hand edit apart: the same policy as for orphans.
   if (state !== 'intact') change.conflict = state;
   return change;

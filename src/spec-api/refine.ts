@@ -25,6 +25,7 @@ export function checkService(service: Service, stack: Stack): SpecIssue[] {
     issues.push({ path, message });
   };
 
+  checkWorkloadless(service, add);
   duplicates(allContainers(service).map((c) => c.name)).forEach((name) => add(['components'], `container name "${name}" is used twice`));
   duplicates(service.components.map((c) => c.name)).forEach((name) => add(['components'], `component name "${name}" is used twice`));
 
@@ -364,7 +365,14 @@ function checkObjects(service: Service, add: Add): void {
 /** Escape-hatch manifests: unique names, declared variables (their bodies are checked by the generator against CRD schemas). */
 function checkManifests(service: Service, variables: VariableChecks, add: Add): void {
   duplicates(service.manifests.map((m) => m.name)).forEach((name) => add(['manifests'], `manifest name "${name}" is used twice`));
-  service.manifests.forEach((manifest, mi) => variables.config(manifest.spec, ['manifests', mi, 'spec']));
+  service.manifests.forEach((manifest, mi) => {
+    if (manifest.spec !== undefined) variables.config(manifest.spec, ['manifests', mi, 'spec']);
+    for (const [field, value] of Object.entries(manifest.fields ?? {})) variables.config(value, ['manifests', mi, 'fields', field]);
+    const own = manifest.metadata ?? {};
+    variables.text(own.namespace, ['manifests', mi, 'metadata', 'namespace']);
+    for (const map of ['labels', 'annotations'] as const)
+      for (const [key, value] of Object.entries(own[map] ?? {})) variables.text(value, ['manifests', mi, 'metadata', map, key]);
+  });
 }
 
 /** Variable names gen-modules declares for every module of this shape. */
@@ -374,6 +382,19 @@ export function builtinVariableNames(service: Service): string[] {
   for (const { route } of allRoutes(service)) names.add(hostVariable(route));
   for (const key of Object.keys(service.persistence)) names.add(storageSizeVariable(service, key));
   return [...names];
+}
+
+/** A module without components is only manifests: nothing that needs a workload. */
+function checkWorkloadless(service: Service, add: Add): void {
+  if (service.components.length > 0) return;
+  if (service.manifests.length === 0)
+    add(['components'], 'at least one component (or containers) is needed, unless the module is only manifests');
+  const needed = ['persistence', 'configMaps', 'rbac', 'objects', 'secrets'] as const;
+  for (const field of needed) {
+    const value = service[field];
+    const present = Array.isArray(value) ? value.length > 0 : value !== undefined && Object.keys(value).length > 0;
+    if (present) add([field], 'needs a workload: the module has no components');
+  }
 }
 
 function duplicates(values: string[]): string[] {

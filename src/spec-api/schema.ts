@@ -664,9 +664,59 @@ export const manifestSchema = z
     kind: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a kind such as Middleware'),
     /** False for cluster-scoped kinds (no namespace in the metadata). */
     namespaced: z.boolean().default(true),
-    spec: z.record(z.string(), configValueSchema),
+    spec: z.record(z.string(), configValueSchema).optional(),
     /** Why no typed field says this: shown by `gen-modules verify`. */
     reason: z.string().min(1),
+    /** The object's own metadata, in place of the module's (an imported object keeps its own). */
+    metadata: z
+      .object({
+        name: z.string().min(1).optional(),
+        namespace: textSchema.optional(),
+        labels: z.record(z.string(), textSchema).optional(),
+        annotations: z.record(z.string(), textSchema).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Top-level fields beside `spec` (`data` of a ConfigMap, `rules` of a ClusterRole, `roleRef`...). */
+    fields: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^(?!apiVersion$|kind$|metadata$|spec$|status$)[a-zA-Z]+$/,
+            'must be a top-level field other than apiVersion, kind, metadata, spec and status',
+          ),
+        configValueSchema,
+      )
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Where a spec was imported from (written by `gen-modules import`): generating it
+ * over that hand-written module is then allowed, and the root module gets the
+ * `moved`, `removed` and `import` blocks that hand each live object over to the
+ * generated resources without destroying it. Drop it once applied.
+ */
+export const importedFromSchema = z
+  .object({
+    /** The hand-written module folder, relative to the folder of the root `kubernetes.tf`. */
+    path: z.string().min(1),
+    /** The label of its `module` block in the root (`module.<label>` addresses the old resources). */
+    module: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a module block label'),
+    /** Each hand-written resource address and the Kubernetes object it declares. */
+    resources: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a resource address such as kubernetes_deployment.app'),
+      z
+        .object({
+          apiVersion: z.string().min(1),
+          kind: z.string().min(1),
+          name: z.string().min(1),
+          /** Absent for cluster-scoped kinds. */
+          namespace: z.string().min(1).optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -697,13 +747,16 @@ const moduleFields = {
   objects: z.array(objectSchema).default([]),
   /** Custom resources no typed field covers (checked, and listed by verify). */
   manifests: z.array(manifestSchema).default([]),
+  /** The hand-written module this spec was imported from (adoption blocks until removed). */
+  importedFrom: importedFromSchema.optional(),
 };
 
 /**
- * A module: one or more components. A spec with `containers` (and no
- * `components`) is the one-component shorthand; `load` turns it into this shape.
+ * A module: one or more components, or none when it is only `manifests`. A spec
+ * with `containers` (and no `components`) is the one-component shorthand; `load`
+ * turns it into this shape.
  */
-export const serviceSchema = z.object({ ...moduleFields, components: z.array(componentSchema).min(1) }).strict();
+export const serviceSchema = z.object({ ...moduleFields, components: z.array(componentSchema) }).strict();
 
 /** The one-component shorthand: module fields and one component's fields side by side. */
 export const COMPONENT_KEYS: ReadonlyArray<string> = Object.keys(componentFields);
@@ -805,3 +858,4 @@ export type Persistence = z.output<typeof persistenceSchema>;
 export type ConfigFile = z.output<typeof configFileSchema>;
 export type PolicyRule = z.output<typeof policyRuleSchema>;
 export type Variable = z.output<typeof variableSchema>;
+export type ImportedFrom = z.output<typeof importedFromSchema>;

@@ -183,3 +183,31 @@ export async function loadSources(files: Record<string, string>, root = path.res
   for (const [relative, text] of Object.entries(files)) absolute.set(path.resolve(root, relative), text);
   return buildModules(absolute);
 }
+
+/**
+ * One module folder, for commands that read a single module (compare, import):
+ * its `.tf` files (not the folders below it), evaluated standalone or, with
+ * `rootFile`, with the arguments of the `module` block of that root file whose
+ * local source is the folder. Bad input (no folder, no `.tf` file, HCL that
+ * does not parse, no such call in the root) is a `UserError` naming the file.
+ */
+export async function loadModuleDir(dir: string, rootFile?: string): Promise<TfModule> {
+  const target = path.resolve(dir);
+  if (!statOrFail(target).isDirectory()) throw new UserError(`${dir}: not a folder`);
+  const files = new Map<string, string>();
+  for (const file of tfFilesIn(target).sort()) files.set(file, fs.readFileSync(file, 'utf8'));
+  if (files.size === 0) throw new UserError(`${dir}: not a Terraform module (no .tf files)`);
+  if (rootFile !== undefined) {
+    const root = path.resolve(rootFile);
+    if (!fs.existsSync(root)) throw new UserError(`${rootFile}: no such file`);
+    files.set(root, fs.readFileSync(root, 'utf8'));
+  }
+  const modules = await buildModules(files);
+  const module = modules.find((candidate) => candidate.dir === target);
+  if (!module) throw new UserError(`${dir}: not a Terraform module`);
+  const error = module.parseErrors[0] ?? module.caller?.module.parseErrors[0];
+  if (error) throw new UserError(`${path.relative(process.cwd(), error.file) || error.file}:${error.range.line}: ${error.message}`);
+  if (rootFile !== undefined && !module.caller)
+    throw new UserError(`${rootFile}: no module block with source "${path.relative(path.dirname(path.resolve(rootFile)), target)}"`);
+  return module;
+}

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { renderAll } from '../../src/generate/generate';
+import { renderAll, type GeneratedFile } from '../../src/generate/generate';
 import { verifyAll } from '../../src/generate/verify';
 import { loadSpecs } from '../../src/spec-api/load';
+import { tempDir } from '../support/tmp';
 
 /**
  * verify reads each new field back from the HCL: an edit of the generated text
@@ -100,4 +102,52 @@ test.each([
   ],
 ])('%s: an edit of %s is caught', async (name, file, from, to, expected) => {
   expect(await mismatchesAfter(name, file, from, to)).toContain(expected);
+});
+
+describe('a module of manifests only, with their own metadata and top-level fields', () => {
+  const dir = tempDir('gen-modules-manifests-');
+  fs.writeFileSync(path.join(dir, 'stack.ts'), fs.readFileSync(path.join(GOLDEN, 'stack.ts'), 'utf8'));
+  fs.mkdirSync(path.join(dir, 'specs'));
+  fs.writeFileSync(
+    path.join(dir, 'specs', 'index.ts'),
+    "import stack from '../stack';\nimport rbac from './rbac';\n\nexport { stack };\nexport const services = [rbac];\n",
+  );
+  fs.writeFileSync(
+    path.join(dir, 'specs', 'rbac.ts'),
+    `export default {
+  name: 'rbac',
+  description: 'Reader role',
+  components: [],
+  manifests: [
+    {
+      name: 'reader',
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      namespaced: false,
+      reason: 'test',
+      metadata: { name: 'pod-reader', labels: {}, annotations: { team: 'ops' } },
+      fields: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] },
+    },
+  ],
+};
+`,
+  );
+
+  it('renders them in objects.tf and verify reads each back', async () => {
+    const specs = loadSpecs(path.join(dir, 'specs'));
+    const files = renderAll(specs, { modulesDir: 'modules-k8s' });
+    const objects = files.find((f) => f.path === 'modules-k8s/rbac/objects.tf');
+    expect(files.find((f) => f.path === 'modules-k8s/rbac/main.tf')?.content).not.toContain('resource ');
+    expect(objects?.content).toContain('resource "kubectl_manifest" "manifest_reader"');
+    expect(objects?.content).toContain('name = "pod-reader"');
+    expect(objects?.content).not.toContain('local.labels');
+    expect(await verifyAll(specs, files)).toEqual([]);
+    const edit = (from: string, to: string): GeneratedFile[] =>
+      files.map((f) => (f === objects ? { ...f, content: f.content.replace(from, to) } : f));
+    const mismatches = async (edited: GeneratedFile[]): Promise<string[]> =>
+      (await verifyAll(specs, edited)).map((m) => `${m.file}: ${m.what}`);
+    expect(await mismatches(edit('"get"', '"list"'))).toEqual(['modules-k8s/rbac/objects.tf: manifest reader rules']);
+    expect(await mismatches(edit('"pod-reader"', '"reader"'))).toEqual(['modules-k8s/rbac/objects.tf: manifest reader name']);
+    expect(await mismatches(edit('"ops"', '"dev"'))).toEqual(['modules-k8s/rbac/objects.tf: manifest reader annotations']);
+  });
 });

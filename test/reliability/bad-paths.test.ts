@@ -122,10 +122,10 @@ describe('lint with a path that cannot be read (in process)', () => {
     fs.mkdirSync(path.join(dir, 'mod'));
     fs.writeFileSync(path.join(dir, 'mod', 'main.tf'), 'variable "a" {}\n');
     const real = fs.readFileSync;
-    const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+    const spy = jest.spyOn(fs, 'readFileSync').mockImplementation((file: fs.PathOrFileDescriptor, options?: unknown) => {
       if (String(file).endsWith('main.tf')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       return real(file, options as BufferEncoding);
-    }));
+    });
     try {
       await expect(discoverFiles(['mod'], dir)).rejects.toThrow(/mod\/main\.tf: cannot read: permission denied \(EACCES\)$/);
     } finally {

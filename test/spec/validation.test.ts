@@ -314,7 +314,35 @@ const breadthCases: Array<[string, (spec: Spec & typeof base) => void, string]> 
     (s) => ((s as Spec)['outputs'] = { url: { description: 'URL', value: { serviceOf: 'web', service: 'admin' } } }),
     'web.ts: outputs.url.value: component "web" has no Service named "admin"',
   ],
+  ['no components and no manifests', onlyManifests([]), 'web.ts: components: at least one component (or containers) is needed'],
+  [
+    'claims in a module of manifests only',
+    (s) => {
+      onlyManifests([{ name: 'cm', apiVersion: 'v1', kind: 'ConfigMap', fields: { data: { a: 'b' } }, reason: 'test' }])(s);
+      (s as Spec)['persistence'] = { data: { size: '1Gi', mountPath: '/data' } };
+    },
+    'web.ts: persistence: needs a workload: the module has no components',
+  ],
+  [
+    'a manifest field that is metadata or status',
+    onlyManifests([{ name: 'cm', apiVersion: 'v1', kind: 'ConfigMap', fields: { status: {} }, reason: 'test' }]),
+    'web.ts: manifests[0].fields.status: Invalid key in record',
+  ],
+  [
+    "an undeclared variable in a manifest's own metadata",
+    onlyManifests([{ name: 'cm', apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: { var: 'ns' } }, reason: 'test' }]),
+    'web.ts: manifests[0].metadata.namespace: variable "ns" is not declared',
+  ],
 ];
+
+/** The spec as a module of these manifests only: `components: []`, no workload fields. */
+function onlyManifests(manifests: Spec[]): (s: Spec) => void {
+  return (s) => {
+    for (const key of ['containers', 'service', 'ingress']) delete s[key];
+    s['components'] = [];
+    s['manifests'] = manifests;
+  };
+}
 
 describe.each(breadthCases)('%s', (_name, change, expected) => {
   test('is refused with file and field', () => {

@@ -1,7 +1,7 @@
 import { expr, toIdentifier, type HclValue } from '../../hcl/encode';
-import type { Component, Manifest, ModuleObject } from '../../spec-api/schema';
+import type { Component, Manifest, ModuleObject, Text } from '../../spec-api/schema';
 import { componentResourceName } from '../naming';
-import { appName, componentObjectName, nonEmpty, type ViewContext } from './context';
+import { appName, componentObjectName, nonEmpty, text, type ViewContext } from './context';
 import { componentLabels, selectorLabels } from './labels';
 import { configHcl } from './module';
 
@@ -199,15 +199,25 @@ function networkPeer(context: ViewContext, peer: Peer): PeerView {
   return { ...none, namespaceLabels: namespace(peer.namespace) };
 }
 
+/**
+ * One of the spec's `manifests`: the module's metadata (`<module>-<name>`, its
+ * namespace and labels) unless the manifest gives its own, then `spec` and the
+ * other top-level fields.
+ */
 function manifestView(manifest: Manifest): ManifestView {
-  return {
-    resourceName: manifestResourceName(manifest),
-    comment: manifest.reason,
-    body: {
-      apiVersion: manifest.apiVersion,
-      kind: manifest.kind,
-      metadata: objectMetadata(appName(manifest.name), expr('local.labels'), manifest.namespaced),
-      spec: configHcl(manifest.spec),
-    },
-  };
+  const own = manifest.metadata ?? {};
+  const metadata: Record<string, HclValue> = { name: own.name ?? appName(manifest.name) };
+  if (manifest.namespaced) metadata.namespace = own.namespace !== undefined ? text(own.namespace) : expr('var.namespace');
+  // Labels given as {} mean none: the object had no labels.
+  if (own.labels === undefined) metadata.labels = expr('local.labels');
+  else if (Object.keys(own.labels).length > 0) metadata.labels = textMap(own.labels);
+  if (own.annotations !== undefined && Object.keys(own.annotations).length > 0) metadata.annotations = textMap(own.annotations);
+  const body: Record<string, HclValue> = { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata };
+  if (manifest.spec !== undefined) body.spec = configHcl(manifest.spec);
+  for (const [field, value] of Object.entries(manifest.fields ?? {})) body[field] = configHcl(value);
+  return { resourceName: manifestResourceName(manifest), comment: manifest.reason, body };
+}
+
+function textMap(map: Record<string, Text>): Record<string, HclValue> {
+  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, text(value)]));
 }
