@@ -7,7 +7,7 @@
  */
 import type { Range } from '../hcl/syntax';
 import type { TfModule } from '../terraform/types';
-import { selectedMajor } from './constraints';
+import { selectedMajor } from '../terraform/version-constraints';
 import { committedSchemaPath, KUBERNETES_SCHEMA, ProviderSchema } from './provider';
 
 export interface ProviderFamily {

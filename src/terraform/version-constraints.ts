@@ -102,3 +102,28 @@ export function otherMajorsAdmitted(constraint: string, major: number): string |
   ];
   return phrases.length > 0 ? phrases.join(' and ') : undefined;
 }
+
+/** True when no release satisfies the interval (`>= 3.0, < 2.0`). */
+function isEmpty(interval: Interval): boolean {
+  if (interval.high === undefined) return false;
+  const order = compare(interval.low, interval.high);
+  return order > 0 || (order === 0 && (!interval.highClosed || interval.lowOpen));
+}
+
+/**
+ * The one major release among `majors` (ascending) that a constraint selects:
+ * the constraint admits versions of that major only, or, without an upper
+ * bound, starts in the newest of them (Terraform installs the newest release).
+ * Undefined when the constraint is absent, does not parse, admits several of
+ * the majors, or none of them.
+ */
+export function selectedMajor(constraint: string | undefined, majors: readonly number[]): number | undefined {
+  if (constraint === undefined || constraint.trim() === '') return undefined;
+  const interval = admittedInterval(constraint);
+  if (!interval || isEmpty(interval)) return undefined;
+  const first = interval.low[0];
+  const high = interval.high;
+  if (high === undefined) return first === majors[majors.length - 1] ? first : undefined;
+  const last = high[1] === 0 && high[2] === 0 && !interval.highClosed ? high[0] - 1 : high[0];
+  return first === last && majors.includes(first) ? first : undefined;
+}

@@ -1,4 +1,4 @@
-import { selectedMajor } from '../../src/schema/constraints';
+import { selectedMajor } from '../../src/terraform/version-constraints';
 
 describe('the major release a version constraint selects', () => {
   const majors = [2, 3];
@@ -23,6 +23,7 @@ describe('the major release a version constraint selects', () => {
     ['no constraint', undefined],
     ['an empty one', ''],
     ['several majors', '>= 2.0'],
+    ['a one-part pessimistic constraint (~> 2 admits 3.x, as in Terraform)', '~> 2'],
     ['several majors, bounded', '>= 2.0, < 4.0'],
     ['a major with no schema', '~> 4.0'],
     ['an older major', '~> 1.3'],
