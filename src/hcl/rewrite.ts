@@ -89,8 +89,22 @@ function unwrapInterpolation(tokens: Token[], source: string): string | undefine
     return undefined;
   const text = source.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end);
   const multiLine = trimmed.some((token) => token.type === TokenType.Newline);
-  const parenthesised = trimmed[0]!.type === TokenType.OParen && trimmed[trimmed.length - 1]!.type === TokenType.CParen;
-  return multiLine && !parenthesised ? `(${text})` : text;
+  return multiLine && !wrappedInParentheses(trimmed) ? `(${text})` : text;
+}
+
+/**
+ * Whether the first token opens a parenthesis that the last token closes. Terraform only looks at the two ends, so
+ * `(a) ?\n b : f()` stays bare and no longer parses outside the quotes; here it gets its own parentheses.
+ */
+function wrappedInParentheses(tokens: Token[]): boolean {
+  if (tokens[0]!.type !== TokenType.OParen || tokens[tokens.length - 1]!.type !== TokenType.CParen) return false;
+  let depth = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    const type = tokens[index]!.type;
+    if (type === TokenType.OParen) depth++;
+    else if (type === TokenType.CParen && --depth === 0) return index === tokens.length - 1;
+  }
+  return false;
 }
 
 const COLLECTIONS = new Set(['list', 'map', 'set']);

@@ -1,4 +1,5 @@
 import { formatHcl } from '../../../src/hcl/format';
+import { parseHcl } from '../../../src/hcl/parser';
 
 /** Joins lines with LF and a final newline, to keep expectations readable. */
 function lines(...text: string[]): string {
@@ -81,6 +82,13 @@ describe('terraform fmt rewrites in formatHcl', () => {
     expect(formatHcl(lines('a = "${', '  var.x', '}"', 'b = "${var.c ?', '  1 : 2}"', 'c = "${(var.c ?', '  1 : 2)}"'))).toBe(
       lines('a = var.x', 'b = (var.c ?', '1 : 2)', 'c = (var.c ?', '1 : 2)'),
     );
+  });
+
+  it('wraps a multi-line expression whose outer parentheses are two groups, where terraform fmt leaves it unparsable', () => {
+    const source = lines('a = "${(var.c) ?', '1 :', 'f(2)}"');
+    const formatted = formatHcl(source);
+    expect(formatted).toBe(lines('a = ((var.c) ?', '  1 :', 'f(2))'));
+    expect(parseHcl('a.tf', formatted).errors).toEqual([]);
   });
 
   it('quotes bare block labels and re-escapes quoted ones', () => {
