@@ -92,7 +92,9 @@ function reportStale(files: string[], consequence: string): void {
 async function lintsClean(result: RunResult): Promise<boolean> {
   const cwd = process.cwd();
   const modules = new Map(
-    result.files.filter((f) => f.service !== undefined).map((f) => [path.join(result.root, ...f.path.split('/')), f.content]),
+    result.files
+      .filter((f) => f.service !== undefined && f.path.endsWith('.tf'))
+      .map((f) => [path.join(result.root, ...f.path.split('/')), f.content]),
   );
   const lint = await lazy.renderedLint().lintRendered(modules, cwd);
   process.stderr.write(formatText(lint.findings, { cwd, color: useColor(process.stderr), rules: [], toolVersion: '' }));

@@ -1,5 +1,6 @@
 import { compareCommand } from './compare';
 import { diffCommand } from './diff';
+import { docsCommand } from './docs';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
@@ -19,4 +20,5 @@ export const commands: Array<Command<any>> = [
   newCommand,
   importCommand,
   compareCommand,
+  docsCommand,
 ];

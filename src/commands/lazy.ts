@@ -24,5 +24,7 @@ export const lazy = {
   importer: (): typeof import('../scaffold/import') => require('../scaffold/import') as typeof import('../scaffold/import'),
   /** `gen-modules compare`: the Terraform model and its Kubernetes objects. */
   moduleLoader: (): typeof import('../terraform/load') => require('../terraform/load') as typeof import('../terraform/load'),
+  /** `gen-modules docs`: the Terraform model and the README templates. */
+  moduleDocs: (): typeof import('../generate/docs') => require('../generate/docs') as typeof import('../generate/docs'),
   comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
 };

@@ -6,6 +6,7 @@ import { adoptionOf, type Adoption } from './adoption';
 import { header, seal } from './header';
 import { moduleName } from './naming';
 import { render, type TemplateName } from './render';
+import { renderedModuleReadme } from './readme';
 import type { ViewContext } from './view/context';
 import { mainView } from './view/module';
 import { outputsView } from './view/outputs';
@@ -48,14 +49,14 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   if (rbac) files.push(['rbac.tf', 'rbac', { rbac }]);
   const objects = objectsView(context);
   if (objects) files.push(['objects.tf', 'objects', objects]);
+  const rendered = files.map(([name, template, view]): [string, string] => [
+    name,
+    seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
+  ]);
+  const readme = renderedModuleReadme(dir, rendered, { spec: loaded.file, title: loaded.spec.name, description: loaded.spec.description });
   return (
-    files
-      .map(([name, template, view]) => ({
-        path: `${dir}/${name}`,
-        content: seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
-        source: loaded.file,
-        service: loaded.spec.name,
-      }))
+    [...rendered, ['README.md', readme] as [string, string]]
+      .map(([name, content]) => ({ path: `${dir}/${name}`, content, source: loaded.file, service: loaded.spec.name }))
       // Code-unit order, not the locale's: the same bytes on every machine.
       .sort(byKey((file) => file.path))
   );
@@ -115,6 +116,11 @@ export function renderAll(
   return files;
 }
 
+/** A `.tf` file (a module also has its README.md). */
+export function isTerraform(file: GeneratedFile): boolean {
+  return file.path.endsWith('.tf');
+}
+
 /** Descriptions still holding a placeholder: each becomes the comment above the service's block in the root `kubernetes.tf`. */
 export function placeholderWarnings(specs: LoadedSpecs): string[] {
   return specs.services
@@ -132,7 +138,7 @@ export async function adoptionsOf(specs: LoadedSpecs, files: readonly GeneratedF
     if (!spec.importedFrom) continue;
     const adoption = await adoptionOf(
       spec,
-      files.filter((file) => file.service === spec.name),
+      files.filter((file) => file.service === spec.name && isTerraform(file)),
     );
     if (adoption) adoptions.push(adoption);
   }

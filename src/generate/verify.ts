@@ -629,7 +629,7 @@ export async function verifyAll(specs: LoadedSpecs, files: GeneratedFile[], only
   const results: Mismatch[] = [];
   for (const { spec } of specs.services) {
     if (only && !only.has(spec.name)) continue;
-    const own = files.filter((f) => f.service === spec.name);
+    const own = files.filter((f) => f.service === spec.name && f.path.endsWith('.tf'));
     results.push(...(await verifyService(spec, specs, own)));
   }
   return results;

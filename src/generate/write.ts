@@ -66,8 +66,8 @@ export function planChanges(placements: Placement[], candidates: string[], adopt
       changes.push({ target, kind: 'delete', current, next: undefined, source: '', file: undefined });
       continue;
     }
-    // Files without the header were written by someone else: not ours to delete or mention.
-    if (state === 'foreign') continue;
+    // Files without a spec's header were written by someone else (or by `gen-modules docs`): not ours to delete or mention.
+    if (state === 'foreign' || source === undefined) continue;
     if (state === 'intact') changes.push({ target, kind: 'delete', current, next: undefined, source: source ?? '', file: undefined });
     else kept.push({ target, state, source });
   }
@@ -117,14 +117,14 @@ function refuseModuleClashes(target: string, current: string | undefined, conten
   }
 }
 
-/** Every `.tf` file one level inside the modules folder's service folders (`<out>/<service>/*.tf`). */
+/** Every `.tf` file and README.md one level inside the modules folder's service folders (`<out>/<service>/*.tf`). */
 export function existingModuleFiles(outDir: string, services?: ReadonlySet<string>): string[] {
   const files: string[] = [];
   for (const entry of readDirIfExists(outDir)) {
     if (!entry.isDirectory() || (services && !services.has(entry.name))) continue;
     const dir = path.join(outDir, entry.name);
     for (const file of readDirIfExists(dir)) {
-      if (file.isFile() && file.name.endsWith('.tf')) files.push(path.join(dir, file.name));
+      if (file.isFile() && (file.name.endsWith('.tf') || file.name === 'README.md')) files.push(path.join(dir, file.name));
     }
   }
   return files;
@@ -255,7 +255,7 @@ function temporaryName(target: string): string {
   return `${target}.${process.pid}.tmp`;
 }
 
-const TEMPORARY = /^.+\.tf\.(\d+)\.tmp$/;
+const TEMPORARY = /^(?:.+\.tf|README\.md)\.(\d+)\.tmp$/;
 
 /**
  * Staged files a run left behind when it was killed before renaming them: in

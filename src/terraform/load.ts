@@ -9,10 +9,10 @@ import { UserError } from '../errors';
 import { fsReason } from '../util/fs-errors';
 import { kindOf, readFolder, readRegularBytes } from '../util/paths';
 import { buildModule, type ParsedFile } from './model';
-import { parseFile } from '../hcl/parser';
+import { parseFile, parseFileSync } from '../hcl/parser';
 import { decodeSource } from '../hcl/source';
 import { type FileSyntax } from '../hcl/syntax';
-import type { TfFile, TfModule } from './types';
+import type { TfModule } from './types';
 
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
@@ -117,21 +117,39 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+function parsedFile(filePath: string, text: string, syntax: FileSyntax): ParsedFile {
+  return {
+    file: {
+      path: filePath,
+      text,
+      lines: splitLines(text),
+      comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })),
+    },
+    syntax,
+  };
+}
+
+/**
+ * One module from files in memory (absolute path → text, all in `dir`),
+ * evaluated standalone; parse errors are in `parseErrors`. Synchronous, for
+ * files that were just rendered.
+ */
+export function moduleFromSources(dir: string, files: ReadonlyMap<string, string>): TfModule {
+  const parsed = [...files.keys()]
+    .sort()
+    .map((filePath) => parsedFile(filePath, files.get(filePath)!, parseFileSync(filePath, files.get(filePath)!)));
+  return buildModule(dir, parsed, undefined);
+}
+
 /** Folder → its parsed files, sorted by path. */
 async function parseByFolder(files: Map<string, string>): Promise<Map<string, ParsedFile[]>> {
   const folders = new Map<string, ParsedFile[]>();
   for (const filePath of [...files.keys()].sort()) {
     const text = files.get(filePath)!;
     const syntax: FileSyntax = await parseFile(filePath, text);
-    const file: TfFile = {
-      path: filePath,
-      text,
-      lines: splitLines(text),
-      comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })),
-    };
     const dir = path.dirname(filePath);
     const list = folders.get(dir) ?? [];
-    list.push({ file, syntax });
+    list.push(parsedFile(filePath, text, syntax));
     folders.set(dir, list);
   }
   return folders;

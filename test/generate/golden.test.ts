@@ -28,7 +28,7 @@ describe('built-in stack', () => {
     expect(files).toContain('kubernetes.tf');
     const services = ['prometheus', 'node-exporter', 'kube-state-metrics', 'alertmanager', 'grafana', 'meshery'];
     for (const service of services) {
-      for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf'])
+      for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf', 'README.md'])
         expect(files).toContain(`modules-k8s/${service}/${file}`);
     }
     const withFile = (name: string): string[] => services.filter((s) => files.includes(`modules-k8s/${s}/${name}`));
@@ -37,9 +37,9 @@ describe('built-in stack', () => {
     expect(withFile('rbac.tf')).toEqual(['prometheus', 'kube-state-metrics', 'meshery']);
   });
 
-  test('every file is terraform fmt output, LF only, with a final newline', async () => {
+  test('every .tf file is terraform fmt output; every file LF only, with a final newline', async () => {
     for (const [name, content] of Object.entries(generated)) {
-      expect({ name, formatted: await format(content) }).toEqual({ name, formatted: content });
+      if (name.endsWith('.tf')) expect({ name, formatted: await format(content) }).toEqual({ name, formatted: content });
       expect(content.includes('\r')).toBe(false);
       expect(content.endsWith('\n') && !content.endsWith('\n\n')).toBe(true);
     }
