@@ -110,9 +110,9 @@ function markedBlock(target: string, text: string): { before: string; inner: str
     throw new UserError(
       `${relative(target)}:${repeated + 1}: a second gen-modules docs marker; expected one BEGIN and one END; nothing was written`,
     );
+  if (end < 0) throw new UserError(`${relative(target)}:${begin + 1}: ${DOCS_BEGIN} without ${DOCS_END}; nothing was written`);
   if (begin < 0 || end < begin)
     throw new UserError(`${relative(target)}:${end + 1}: ${DOCS_END} without ${DOCS_BEGIN} above it; nothing was written`);
-  if (end < 0) throw new UserError(`${relative(target)}:${begin + 1}: ${DOCS_BEGIN} without ${DOCS_END}; nothing was written`);
   const before = lines
     .slice(0, begin)
     .map((line) => `${line}\n`)
