@@ -229,7 +229,7 @@ function objectFrom(resource: Resource, raw: PlainObject, form: KubeObject['form
       : unknownNamespace !== undefined
         ? `\${${unknownNamespace}}`
         : 'default';
-  const body = normaliseObject(kind, raw, true);
+  let body: PlainObject | undefined;
   return {
     identity: identityOf(apiVersion, kind, namespace, name),
     apiVersion,
@@ -238,7 +238,10 @@ function objectFrom(resource: Resource, raw: PlainObject, form: KubeObject['form
     name,
     label: `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`,
     resource,
-    body,
+    // Normalised when first read: a README or an adoption needs the identity of every object, the bodies of a few.
+    get body() {
+      return (body ??= normaliseObject(kind, raw, true));
+    },
     form,
     manifest: () => {
       const normalised = normaliseObject(kind, raw, false);

@@ -4,7 +4,7 @@ import { tempDir } from '../support/tmp';
 describe('help and usage errors', () => {
   const dir = tempDir('gen-modules-help-');
 
-  test.each(['generate', 'diff', 'verify', 'new', 'lint', 'rules'])('%s --help has an example', (command) => {
+  test.each(['generate', 'diff', 'verify', 'new', 'lint', 'rules', 'docs'])('%s --help has an example', (command) => {
     const run = runCli([command, '--help'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\nExamples:\n {2}gen-modules /);
