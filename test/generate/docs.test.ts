@@ -6,6 +6,7 @@ import { inspect } from '../../src/generate/header';
 import { prepare } from '../../src/generate/run';
 import { applyChanges, staleTemporaries } from '../../src/generate/write';
 import { runCli } from '../support/cli';
+import { mermaidBlocks } from '../support/mermaid';
 import { REPO, tempDir } from '../support/tmp';
 
 /**
@@ -100,6 +101,11 @@ describe('gen-modules docs: where it writes', () => {
     // A commented-out block further down is not a description.
     expect((await planDocs({ dir: path.join(IMPORT, 'media') })).readme).toMatch(/^# media\n\n## Objects/m);
   });
+});
+
+test("the project README's example is what docs prints for the searxng fixture", async () => {
+  const [diagram] = mermaidBlocks((await planDocs({ dir: path.join(IMPORT, 'searxng') })).readme);
+  expect(mermaidBlocks(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'))).toContain(diagram);
 });
 
 describe('gen-modules docs on the command line', () => {
