@@ -15,8 +15,10 @@ export const verifyCommand: Command<GenerationArgs> = {
       process.stdout.write(
         `gen-modules: ${manifests.length} manifest(s) outside the typed spec API:\n${manifests.map((m) => `  ${m}\n`).join('')}`,
       );
+    // The Terraform files carry the spec; each module's README is read from them.
+    const verified = result.files.filter((f) => f.path.endsWith('.tf')).length;
     process.stdout.write(
-      `gen-modules: ${result.files.length} file(s) verified against their specs${stale ? `; ${stale} differ from disk (run gen-modules)` : ''}\n`,
+      `gen-modules: ${verified} file(s) verified against their specs${stale ? `; ${stale} differ from disk (run gen-modules)` : ''}\n`,
     );
   },
 };

@@ -109,7 +109,9 @@ async function parseText(name: string, text: string): Promise<Json> {
 }
 
 /** Check one service's generated files against its spec. */
-export async function verifyService(service: Service, specs: LoadedSpecs, files: GeneratedFile[]): Promise<Mismatch[]> {
+export async function verifyService(service: Service, specs: LoadedSpecs, generated: GeneratedFile[]): Promise<Mismatch[]> {
+  // The module's README is read from these same files: only the Terraform carries the spec.
+  const files = generated.filter((f) => f.path.endsWith('.tf'));
   const dir = files[0]?.path.replace(/\/[^/]+$/, '') ?? service.name;
   const check = new Checker(dir);
   const byName = new Map(files.map((f) => [f.path.slice(dir.length + 1), f.content]));
@@ -629,7 +631,7 @@ export async function verifyAll(specs: LoadedSpecs, files: GeneratedFile[], only
   const results: Mismatch[] = [];
   for (const { spec } of specs.services) {
     if (only && !only.has(spec.name)) continue;
-    const own = files.filter((f) => f.service === spec.name && f.path.endsWith('.tf'));
+    const own = files.filter((f) => f.service === spec.name);
     results.push(...(await verifyService(spec, specs, own)));
   }
   return results;

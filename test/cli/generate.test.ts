@@ -17,7 +17,7 @@ describe('gen-modules (generate)', () => {
     const run = runCli([], dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('gen-modules: 6 module(s) verified; 32 file(s) written, 0 unchanged\n');
+    expect(run.stdout).toBe('gen-modules: 6 module(s) verified; 38 file(s) written, 0 unchanged\n');
     expect(readTree(path.join(dir, 'out'))).toEqual(readTree(path.join(REPO, 'out')));
   });
 
@@ -25,7 +25,7 @@ describe('gen-modules (generate)', () => {
     const before = fs.statSync(path.join(dir, 'out', 'kubernetes.tf')).mtimeMs;
     const run = runCli(['generate'], dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('0 file(s) written, 32 unchanged');
+    expect(run.stdout).toContain('0 file(s) written, 38 unchanged');
     expect(fs.statSync(path.join(dir, 'out', 'kubernetes.tf')).mtimeMs).toBe(before);
   });
 

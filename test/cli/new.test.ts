@@ -53,7 +53,7 @@ describe('gen-modules new <service>', () => {
     expect(diff.stdout).toContain('+module "k8s_uptime_kuma" {');
     expect(runCli([], dir).status).toBe(0);
     const files = Object.keys(readTree(path.join(dir, 'out', 'modules-k8s', 'uptime-kuma'))).sort();
-    expect(files).toEqual(['main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']);
+    expect(files).toEqual(['README.md', 'main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']);
     const main = fs.readFileSync(path.join(dir, 'out', 'modules-k8s', 'uptime-kuma', 'main.tf'), 'utf8');
     for (const part of [
       'resource "kubernetes_deployment_v1"',

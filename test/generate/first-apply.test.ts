@@ -20,7 +20,10 @@ const SERVICES = ['prometheus', 'node-exporter', 'kube-state-metrics', 'alertman
 async function rendered(input: ServiceInput, stack = specs.stack): Promise<{ text: string; json: Json }> {
   const spec = parseService(normalizeStrings(input));
   const files = renderService(stack, { spec, file: `specs/${spec.name}.ts` }, layout);
-  const text = files.map((f) => f.content).join('\n');
+  const text = files
+    .filter((f) => f.path.endsWith('.tf'))
+    .map((f) => f.content)
+    .join('\n');
   return { text, json: (await parse(`${spec.name}.tf`, text)) as Json };
 }
 

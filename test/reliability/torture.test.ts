@@ -70,8 +70,9 @@ function project(): string {
   return dir;
 }
 
+/** The generated files of a tree (the modules' .tf files and READMEs, and kubernetes.tf), without staged leftovers or the lock. */
 const tfFiles = (tree: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(tree).filter(([name]) => name.endsWith('.tf')));
+  Object.fromEntries(Object.entries(tree).filter(([name]) => name.endsWith('.tf') || name.endsWith('/README.md')));
 
 const noStack = (stderr: string): boolean => !/internal error|\n\s+at /.test(stderr);
 

@@ -9,11 +9,12 @@ export type Json = Record<string, unknown>;
 export const read = (service: string, file: string): string =>
   fs.readFileSync(path.join(REPO, 'out', 'modules-k8s', service, file), 'utf8');
 
-/** All files of a module, parsed as one. */
+/** All .tf files of a module, parsed as one. */
 export async function module(service: string): Promise<Json> {
   const dir = path.join(REPO, 'out', 'modules-k8s', service);
   const text = fs
     .readdirSync(dir)
+    .filter((f) => f.endsWith('.tf'))
     .sort()
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
     .join('\n');
