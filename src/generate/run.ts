@@ -9,6 +9,7 @@ import { checkManifestSchemas } from './manifests';
 import type { Adoption } from './adoption';
 import { adoptionsOf, placeholderWarnings, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
+import { openVerifyCache } from './verify-cache';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
 export interface RunOptions {
@@ -24,6 +25,11 @@ export interface RunOptions {
   root?: string;
   /** Type-check the specs folder with TypeScript before loading it. */
   typecheck?: boolean;
+  /**
+   * The folder of the verify cache: services whose spec and rendered files passed
+   * the round trip before are not parsed back again. Without it, every service is.
+   */
+  verifyCache?: string;
 }
 
 export interface RunResult {
@@ -72,7 +78,9 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
   );
   const files = renderAll(specs, layout, only, adoptions);
-  const mismatches = await verifyAll(specs, files, only);
+  const cache = options.verifyCache === undefined ? undefined : openVerifyCache(options.verifyCache);
+  const mismatches = await verifyAll(specs, files, only, cache);
+  cache?.save();
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));
   }
