@@ -12,6 +12,7 @@ import {
   type Text,
 } from '../spec-api/schema';
 import type { GeneratedFile } from './generate';
+import { lazyGenerate } from './lazy';
 import { verifierIdentity, verifyKey, type VerifyCache } from './verify-cache';
 import {
   componentResourceName,
@@ -109,9 +110,7 @@ function deepEqual(a: Json, b: Json): boolean {
  * WebAssembly, which a run whose round trips all come from the cache skips.
  */
 async function parseText(name: string, text: string): Promise<Json> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until a service is actually parsed back
-  const { parse } = require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
-  return parse(name, text);
+  return lazyGenerate.hcl2json().parse(name, text);
 }
 
 /** Check one service's generated files against its spec. */
