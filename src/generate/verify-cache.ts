@@ -35,6 +35,8 @@ export interface VerifyCache {
   record(key: string): void;
   /** Write the keys back (newest first), when anything was recorded. */
   save(): void;
+  /** True when no round trip is known: every service will be parsed back. */
+  empty(): boolean;
 }
 
 /** The identity of the verifier: the package version and the file its code was loaded from. */
@@ -63,6 +65,7 @@ export function openVerifyCache(location: string): VerifyCache {
   const recorded: string[] = [];
   return {
     passed: (key) => known.has(key),
+    empty: () => known.size === 0,
     record: (key) => {
       if (!known.has(key)) recorded.push(key);
       known.add(key);

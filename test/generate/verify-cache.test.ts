@@ -36,14 +36,14 @@ test('a service whose round trip passed is recorded, and a changed file is verif
 });
 
 test('a recorded round trip is not parsed again (a cache that says "passed" hides even a broken file)', async () => {
-  const everything: VerifyCache = { passed: () => true, record: () => undefined, save: () => undefined };
+  const everything: VerifyCache = { passed: () => true, record: () => undefined, save: () => undefined, empty: () => false };
   expect(await verifyAll(specs, broken(files), undefined, everything)).toEqual([]);
   expect(await verifyAll(specs, broken(files))).not.toEqual([]);
 });
 
 test('a failed round trip is never recorded', async () => {
   const recorded: string[] = [];
-  const cache: VerifyCache = { passed: () => false, record: (key) => void recorded.push(key), save: () => undefined };
+  const cache: VerifyCache = { passed: () => false, record: (key) => void recorded.push(key), save: () => undefined, empty: () => true };
   expect(await verifyAll(specs, broken(files), undefined, cache)).not.toEqual([]);
   expect(recorded).toEqual([]);
 });
@@ -65,10 +65,12 @@ test('the cache is kept in verify.json of its folder; an unreadable file is an e
   const first = openVerifyCache(dir);
   first.record('a');
   first.save();
+  expect(first.empty()).toBe(false);
   expect(openVerifyCache(dir).passed('a')).toBe(true);
   expect(openVerifyCache(dir).passed('b')).toBe(false);
   fs.writeFileSync(path.join(dir, 'verify.json'), '{ not json');
   expect(openVerifyCache(dir).passed('a')).toBe(false);
+  expect(openVerifyCache(dir).empty()).toBe(true);
   // Saving over an unreadable file starts it again.
   const again = openVerifyCache(dir);
   again.record('c');
