@@ -11,8 +11,7 @@ export const lazyGenerate = {
   /** Handlebars with its compiler: for templates without a precompiled form, and for the build. */
   handlebars: (): typeof HandlebarsNamespace => require('handlebars') as typeof HandlebarsNamespace,
   /** Handlebars' runtime alone, enough for precompiled templates. */
-  handlebarsRuntime: (): typeof HandlebarsNamespace =>
-    (require('handlebars/runtime') as { default: typeof HandlebarsNamespace }).default,
+  handlebarsRuntime: (): typeof HandlebarsNamespace => (require('handlebars/runtime') as { default: typeof HandlebarsNamespace }).default,
   hcl2json: (): typeof import('@cdktf/hcl2json') => require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json'),
   /** The templates the build precompiled, by path (a file of `dist`, absent when running from the sources). */
   precompiled: (file: string): unknown => require(file),

@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function digest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })).sort()) {
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const full = path.join(dir, file);
     if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
   }
@@ -24,7 +24,8 @@ function digest(dir: string): string {
 }
 
 function tfFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.tf'))
     .map((f) => path.join(dir, f));
 }
