@@ -27,4 +27,6 @@ export const lazy = {
   /** `gen-modules docs`: the Terraform model and the README templates. */
   moduleDocs: (): typeof import('../generate/docs') => require('../generate/docs') as typeof import('../generate/docs'),
   comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
+  /** The public API, for specs and config files that import `gen-modules` (loaded with the first of them). */
+  publicApi: (): typeof import('../index') => require('../index') as typeof import('../index'),
 };
