@@ -23,7 +23,7 @@ export interface ReadmeOrigin {
 /** The sealed README of a module. */
 export function renderReadme(module: TfModule, origin: ReadmeOrigin): string {
   const view = readmeView({ title: origin.title, description: origin.description, docs: moduleDocs(module) });
-  return seal(renderMarkdown('README.md', { header: origin.spec === undefined ? docsHeader() : header(origin.spec, 'html'), ...view }));
+  return seal(renderMarkdown('readme', { header: origin.spec === undefined ? docsHeader() : header(origin.spec, 'html'), ...view }));
 }
 
 /** The README of a module rendered in memory: its `.tf` files by name (`main.tf` → text). */
