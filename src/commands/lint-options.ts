@@ -8,6 +8,10 @@ export interface LintArgs {
   'max-warnings'?: number;
   cache: boolean;
   'cache-location': string;
+  /** Apply the rules' fixes and write the files. */
+  fix?: boolean;
+  /** Print the fixes as a unified diff; write nothing. */
+  'fix-dry-run'?: boolean;
 }
 
 export const DEFAULT_LINT_PATH = './out/modules-k8s';

@@ -122,6 +122,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
         range: descriptor.range,
       };
       if (descriptor.address !== undefined) finding.address = descriptor.address;
+      if (descriptor.fix !== undefined) finding.fix = descriptor.fix;
       if (withSubjects) {
         finding.subjects = subjectsOf(module, descriptor);
         if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;

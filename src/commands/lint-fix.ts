@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { UserError } from '../errors';
+import { unifiedDiff } from '../generate/diff';
+import { inspect } from '../generate/header';
+import { applyChanges, type PlannedChange } from '../generate/write';
+import { lazyLint } from '../lint/lazy';
+import type { Discovered } from '../lint/report';
+import type { Finding } from '../lint/types';
+import { useColor } from '../util/colour';
+import { relative } from '../util/load-ts';
+import type { LintArgs } from './lint-options';
+
+/**
+ * `gen-modules lint --fix` and `--fix-dry-run`: apply the rules' fixes to a
+ * fixed point, then write the changed files all or nothing (as generate does),
+ * or print them as a unified diff. A generated file is never fixed: its spec
+ * is named instead. Returns the findings that remain, for the usual report.
+ */
+export async function fixAll(args: LintArgs, cwd: string, discovered: Discovered): Promise<Finding[]> {
+  const config = lazyLint.config().loadConfig({ cwd, configPath: args.config });
+  const run = await lazyLint.fix().fixFiles(discovered.files, {
+    cwd,
+    config,
+    wholeRepository: discovered.repositoryRoot,
+    fixable: discovered.reportFiles ?? undefined,
+    generatedFrom,
+  });
+  for (const { file, spec } of run.generated)
+    process.stderr.write(`gen-modules: not fixed: ${relative(file)} is generated from ${spec}; change the spec and run gen-modules\n`);
+  const changes = run.changed.map((target): PlannedChange => ({
+    target,
+    kind: 'update',
+    current: discovered.files.get(target),
+    next: run.texts.get(target),
+    source: '',
+    file: undefined,
+  }));
+  if (args['fix-dry-run']) {
+    // A machine-readable report keeps stdout to itself.
+    const out = args.format === 'text' ? process.stdout : process.stderr;
+    out.write(unifiedDiff(changes, useColor(out)));
+  } else {
+    applyChanges(changes.map((change) => ({ ...change, target: realTarget(change.target, changes) })));
+  }
+  return run.findings;
+}
+
+/** The spec a file was generated from, when it carries the generator's header. */
+function generatedFrom(_file: string, text: string): string | undefined {
+  const { state, source } = inspect(text);
+  return state === 'foreign' ? undefined : (source ?? 'its spec');
+}
+
+/** A linked file is written where the link points, so the link stays; two links to one file cannot take two texts. */
+function realTarget(target: string, changes: readonly PlannedChange[]): string {
+  const real = fs.realpathSync(target);
+  const twin = changes.find(
+    (other) =>
+      other.target !== target && fs.realpathSync(other.target) === real && other.next !== changes.find((c) => c.target === target)?.next,
+  );
+  if (twin)
+    throw new UserError(
+      `${relative(target)} and ${relative(twin.target)} are one file with two different fixes; fix one of them alone; nothing was written`,
+    );
+  return real;
+}
