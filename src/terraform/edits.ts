@@ -119,7 +119,7 @@ export function removeFromBody(file: TfFile, inner: Block): TextEdit | undefined
   const from = offsetAt(lines, first, 1);
   const lineEnd = file.text.indexOf('\n', end);
   const to = lineEnd < 0 ? file.text.length : lineEnd + 1;
-  if (file.text.slice(from, start).trim() !== '' || !/^\s*(#.*|\/\/.*)?$/.test(file.text.slice(end, to))) return undefined;
+  if (file.text.slice(offsetAt(lines, inner.range.line, 1), start).trim() !== '' || !/^\s*(#.*|\/\/.*)?$/.test(file.text.slice(end, to))) return undefined;
   const above = file.lines[first - 2];
   const below = file.lines[inner.range.endLine] ?? '';
   const dropBlank = above !== undefined && above.trim() === '' && below.trim() === '}';
