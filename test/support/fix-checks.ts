@@ -70,9 +70,19 @@ function allRulesConfig<O extends Record<string, unknown>>(rule: Rule<O>, row: T
   return resolveConfig({ constitution: row.constitution, rules: { [rule.id]: setting } }, { file: null, rules: allRules });
 }
 
-/** Keys (rule, message id, address) found more often after than before. */
+/**
+ * Keys (rule, message id, address) found more often after than before. The
+ * resource type of an address is compared without its version suffix and its
+ * underscores, so a finding about a renamed resource (`kubernetes_daemonset.x`
+ * → `kubernetes_daemon_set_v1.x`) is the same finding.
+ */
 function gainedFindings(before: readonly Finding[], after: readonly Finding[]): string[] {
-  const key = (f: Finding): string => `${f.ruleId}|${f.messageId ?? ''}|${f.address ?? ''}`;
+  const type = (address: string): string =>
+    address.replace(
+      /^(data\.)?([a-z0-9_]+?)(_v\d+)?\./,
+      (_, data: string | undefined, name: string) => `${data ?? ''}${name.replace(/_/g, '')}.`,
+    );
+  const key = (f: Finding): string => `${f.ruleId}|${f.messageId ?? ''}|${type(f.address ?? '')}`;
   const counts = new Map<string, number>();
   for (const f of before) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
   const gained: string[] = [];

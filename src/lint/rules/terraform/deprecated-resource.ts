@@ -104,6 +104,7 @@ function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, succe
   const label = resource.block.labelRanges[0];
   if (!file || !label) return undefined;
   const [start, end] = offsetsOf(file, label);
+  if (movedTo(module, resource.address)) return undefined;
   const skip = module.blocks.filter((block) => STATE_BLOCKS.has(block.type));
   const reference = resource.mode === 'data' ? ['data', resource.type, resource.name] : [resource.type, resource.name];
   const references = renameReferences(module, reference, reference.length - 2, successor, skip);
@@ -119,7 +120,8 @@ function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, succe
  * Undefined when they cannot be written for sure: the tree is not the whole
  * repository (another root might call the module), a call on the way has
  * `count` or `for_each`, the top of an instance's callers is not a root module
- * (no `provider` or backend), or the import id is not known.
+ * (no `provider` or backend), the import id is not known, or a `moved` block
+ * of the root moves an object to the old address.
  */
 function rootBlocks(module: TfModule, tree: ModuleTree, resource: Resource, successor: string): TextEdit[] | undefined {
   if (!tree.complete || resource.repeated) return undefined;
@@ -139,6 +141,7 @@ function rootBlocks(module: TfModule, tree: ModuleTree, resource: Resource, succ
       top = caller.module;
     }
     const file = fileOf(top, where);
+    if (prefix !== '' && movedTo(top, `${prefix}${resource.address}`)) return undefined;
     const id = importId(own);
     if (!file || !isRootModule(top) || id.includes('<')) return undefined;
     const from = `${prefix}${resource.address}`;
@@ -151,6 +154,15 @@ function rootBlocks(module: TfModule, tree: ModuleTree, resource: Resource, succ
     texts.set(file, blocks);
   }
   return [...texts].filter(([, blocks]) => blocks.length > 0).map(([file, blocks]) => appendToFile(file, blocks.join('\n')));
+}
+
+/**
+ * Whether a `moved` block of the module moves an object to the address: its
+ * chain of moves then has to be rewritten by hand (a move on to the new type
+ * is the one the provider rejects), so no fix is offered.
+ */
+function movedTo(module: TfModule, address: string): boolean {
+  return module.blocks.some((block) => block.type === 'moved' && block.attributes['to']?.exprText.trim() === address);
 }
 
 /** A module Terraform runs from: nothing calls it, and it configures a provider or a backend. */
