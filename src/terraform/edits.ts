@@ -69,7 +69,7 @@ export function addToBody(file: TfFile, block: Block, item: readonly string[], p
   const at = offsetAt(startsOf(file), block.range.endLine, 1);
   const last = lastItemEnd(block);
   const blank = last !== undefined && (isBlock || last.isBlock) ? '\n' : '';
-  return { file: file.path, start: at, end: at, text: blank + indented(item, base + STEP) };
+  return { file: file.path, start: at, end: at, text: blank + indented(item, last ? indentOf(file, last.line) : base + STEP) };
 }
 
 /** On the line below an argument, when nothing but a comment follows it on its line. */
@@ -81,12 +81,13 @@ function addAfter(file: TfFile, attribute: Attribute, item: readonly string[]): 
   return { file: file.path, start: at, end: at, text: indented(item, indentOf(file, attribute.range.line)) };
 }
 
-/** The end line of the last argument or nested block of a body, and which it is. */
+/** The first line of the last argument or nested block of a body (its indentation is the body's), and which it is. */
 function lastItemEnd(block: Block): { line: number; isBlock: boolean } | undefined {
-  let last: { line: number; isBlock: boolean } | undefined;
+  let last: { line: number; end: number; isBlock: boolean } | undefined;
   for (const attribute of Object.values(block.attributes))
-    if (!last || attribute.range.endLine > last.line) last = { line: attribute.range.endLine, isBlock: false };
-  for (const inner of block.blocks) if (!last || inner.range.endLine > last.line) last = { line: inner.range.endLine, isBlock: true };
+    if (!last || attribute.range.endLine > last.end) last = { line: attribute.range.line, end: attribute.range.endLine, isBlock: false };
+  for (const inner of block.blocks)
+    if (!last || inner.range.endLine > last.end) last = { line: inner.range.line, end: inner.range.endLine, isBlock: true };
   return last;
 }
 
@@ -119,7 +120,8 @@ export function removeFromBody(file: TfFile, inner: Block): TextEdit | undefined
   const from = offsetAt(lines, first, 1);
   const lineEnd = file.text.indexOf('\n', end);
   const to = lineEnd < 0 ? file.text.length : lineEnd + 1;
-  if (file.text.slice(offsetAt(lines, inner.range.line, 1), start).trim() !== '' || !/^\s*(#.*|\/\/.*)?$/.test(file.text.slice(end, to))) return undefined;
+  if (file.text.slice(offsetAt(lines, inner.range.line, 1), start).trim() !== '' || !/^\s*(#.*|\/\/.*)?$/.test(file.text.slice(end, to)))
+    return undefined;
   const above = file.lines[first - 2];
   const below = file.lines[inner.range.endLine] ?? '';
   const dropBlank = above !== undefined && above.trim() === '' && below.trim() === '}';
