@@ -49,6 +49,8 @@ export interface RuleDefinition<O extends Record<string, unknown>, M extends str
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O, M>): void;
+  /** The rule's reports may carry a fix (`lint --fix`); its doc then has a `Fix:` line. */
+  fixable?: boolean;
   /**
    * `tree` when findings in one module depend on other modules of the tree: a
    * cached run then re-lints every module when any changes. Default `module`.

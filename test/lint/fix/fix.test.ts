@@ -122,6 +122,7 @@ describe('fixFiles', () => {
       defaultSeverity: 'warning',
       summary: 'always adds a comment',
       messages: { grow: 'grow' },
+      fixable: true,
       check({ module, report }) {
         const [first] = module.files;
         if (!first) return;
@@ -139,6 +140,24 @@ describe('fixFiles', () => {
     expect(run.texts.get(file('main.tf'))).toBe(`locals {}\n${'# more\n'.repeat(MAX_PASSES)}`);
     expect(run.findings.map((f) => f.ruleId)).toEqual(['test/growing']);
   });
+});
+
+test('a rule not declared fixable cannot carry a fix', async () => {
+  const sneaky = createRule({
+    id: 'test/sneaky',
+    defaultSeverity: 'warning',
+    summary: 'reports a fix without declaring it',
+    messages: { sneak: 'sneak' },
+    check({ module, report }) {
+      const [first] = module.files;
+      if (first)
+        report({ messageId: 'sneak', range: { file: first.path, line: 1, column: 1, endLine: 1, endColumn: 1 }, fix: { edits: [] } });
+    },
+  });
+  const config = resolveConfig({}, { file: null, rules: [sneaky] });
+  await expect(fixFiles(new Map([[file('main.tf'), 'locals {}\n']]), { cwd: ROOT, config })).rejects.toThrow(
+    /test\/sneaky reported a fix but is not declared fixable/,
+  );
 });
 
 describe('applyFixes', () => {

@@ -30,6 +30,7 @@ function policyFix(module: TfModule, container: Block, image: Attribute): Fix | 
 export default createRule({
   id: 'images/latest-pull-policy',
   defaultSeverity: 'warning',
+  fixable: true,
   summary: 'An image tagged `latest` (or not tagged) sets `image_pull_policy = "Always"`',
   messages: {
     noPolicy:

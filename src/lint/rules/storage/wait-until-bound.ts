@@ -10,6 +10,7 @@ const ID = 'storage/wait-until-bound';
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
+  fixable: true,
   summary: 'Claims on a WaitForFirstConsumer class set `wait_until_bound = false`',
   messages: {
     missing:

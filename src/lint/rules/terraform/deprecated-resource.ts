@@ -178,6 +178,7 @@ function isRootModule(module: TfModule): boolean {
 export default createRule({
   id: 'terraform/deprecated-resource',
   defaultSeverity: 'warning',
+  fixable: true,
   summary: 'No unversioned `kubernetes_*` type that hashicorp/kubernetes 3.0 deprecates, and no `moved` block the provider rejects',
   messages: {
     resource:

@@ -49,6 +49,7 @@ function lineLength(file: TfFile, index: number): number {
 export default createRule({
   id: 'terraform/fmt',
   defaultSeverity: 'error',
+  fixable: true,
   summary: 'Files are laid out exactly as `terraform fmt` writes them',
   messages: {
     unformatted: '{{lines}} from `terraform fmt` output, starting here; run `terraform fmt` on this file',

@@ -176,6 +176,7 @@ const RECREATE = '"Recreate"';
 export default createRule({
   id: 'workloads/exclusive-device-strategy',
   defaultSeverity: 'error',
+  fixable: true,
   summary:
     'A Deployment whose pods hold a device, a host port or a single-attach claim, all of which its replicas use, rolls out with `Recreate`',
   messages: {
