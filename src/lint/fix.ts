@@ -11,7 +11,7 @@ import { applyEdits, editsOverlap, type TextEdit } from '../hcl/edits';
 import { formatHcl } from '../hcl/format';
 import { parseFileSync } from '../hcl/parser';
 import { lintFiles, type LintOptions } from './engine';
-import type { Finding, Fix } from './types';
+import { PARSE_ERROR, type Finding, type Fix } from './types';
 
 /** ESLint's bound: a fix that keeps producing fixes stops here. */
 export const MAX_PASSES = 10;
@@ -41,7 +41,8 @@ export async function fixFiles(files: ReadonlyMap<string, string>, options: FixO
   let applied = 0;
   let findings = await lintFiles(texts, options);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = findings.filter((finding) => allowed(finding, texts, options)).map((finding) => finding.fix as Fix);
+    const broken = new Set(findings.filter((finding) => finding.ruleId === PARSE_ERROR).map((finding) => finding.range.file));
+    const fixes = findings.filter((finding) => allowed(finding, texts, options, broken)).map((finding) => finding.fix as Fix);
     const result = applyFixes(texts, fixes);
     if (result.applied === 0 || [...result.texts].every(([file, text]) => texts.get(file) === text)) break;
     applied += result.applied;
@@ -52,13 +53,17 @@ export async function fixFiles(files: ReadonlyMap<string, string>, options: FixO
   return { texts, changed, findings, applied, generated: refusedGenerated(findings, texts, options) };
 }
 
-/** A finding whose fix may apply: it has one, is in a fixable file, and every file it edits is hand-written. */
-function allowed(finding: Finding, texts: ReadonlyMap<string, string>, options: FixOptions): boolean {
+/**
+ * A finding whose fix may apply: it has one, is in a fixable file, and every
+ * file it edits is hand-written and parses (the ranges in a file read past an
+ * error may be off).
+ */
+function allowed(finding: Finding, texts: ReadonlyMap<string, string>, options: FixOptions, broken: ReadonlySet<string>): boolean {
   if (!finding.fix || finding.fix.edits.length === 0) return false;
   if (options.fixable && !options.fixable.has(finding.range.file)) return false;
   return finding.fix.edits.every((edit) => {
     const text = texts.get(edit.file);
-    return text !== undefined && options.generatedFrom?.(edit.file, text) === undefined;
+    return text !== undefined && !broken.has(edit.file) && options.generatedFrom?.(edit.file, text) === undefined;
   });
 }
 
@@ -96,7 +101,9 @@ export function applyFixes(texts: ReadonlyMap<string, string>, fixes: readonly F
   for (const edit of taken) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   for (const [file, edits] of byFile) {
     const before = texts.get(file) ?? '';
-    const edited = applyEdits(before, edits);
+    // A checkout with CRLF line ends (core.autocrlf) keeps them in what a fix adds.
+    const lineEnds = before.includes('\r\n') ? edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') })) : edits;
+    const edited = applyEdits(before, lineEnds);
     const after = formatHcl(before) === before ? formatHcl(edited) : edited;
     if (parses(before, file) && !parses(after, file)) {
       const detail = parseFileSync(file, after).errors[0]?.message ?? '';

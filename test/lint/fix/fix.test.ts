@@ -116,6 +116,28 @@ describe('fixFiles', () => {
     expect(run.findings.map((f) => path.basename(f.range.file))).toEqual(['a.tf']);
   });
 
+  test('a file that does not parse is not fixed; the other files are', async () => {
+    const config = onlyRules('terraform/fmt', 'storage/wait-until-bound');
+    const broken = `${MESSY}\nlocals {\n  a = \n}\n`;
+    const files = new Map([
+      [file('main.tf'), broken],
+      [file('other.tf'), 'locals {\n    b = 1\n}\n'],
+    ]);
+    const run = await fixFiles(files, { cwd: ROOT, config });
+    expect(run.changed).toEqual([file('other.tf')]);
+    expect(run.findings.map((f) => f.ruleId).sort()).toEqual(['hcl/parse-error', 'storage/wait-until-bound']);
+  });
+
+  test('CRLF line ends stay CRLF in what a fix adds', async () => {
+    const config = onlyRules('storage/wait-until-bound');
+    const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+    const run = await fixFiles(new Map([[file('main.tf'), crlf(FIXED.replace('\n  wait_until_bound = false\n', ''))]]), {
+      cwd: ROOT,
+      config,
+    });
+    expect(run.texts.get(file('main.tf'))).toBe(crlf(FIXED));
+  });
+
   test('a fix that keeps producing fixes stops after the bounded passes', async () => {
     const growing = createRule({
       id: 'test/growing',
