@@ -12,6 +12,8 @@ export interface LintArgs {
   fix?: boolean;
   /** Print the fixes as a unified diff; write nothing. */
   'fix-dry-run'?: boolean;
+  /** Report paths are relative to this folder (default: the repository root of the working folder, else the working folder). */
+  'relative-to'?: string;
 }
 
 export const DEFAULT_LINT_PATH = './out/modules-k8s';

@@ -15,6 +15,11 @@ export const lintCommand: Command<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Fail when there are more warnings than this' })
       .option('cache', { type: 'boolean', default: false, describe: 'Reuse findings of unchanged modules' })
       .option('cache-location', { type: 'string', default: `${DEFAULT_CACHE_LOCATION}/`, describe: 'Folder of the cache' })
+      .option('relative-to', {
+        type: 'string',
+        describe:
+          'Folder report paths are relative to (default: the root of the git repository of the working folder, else the working folder)',
+      })
       .option('fix', { type: 'boolean', describe: 'Apply the fixes rules offer, then report what remains' })
       .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff and write nothing' })
       .conflicts('fix', 'fix-dry-run')
