@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { UserError } from '../errors';
 import { unifiedDiff } from '../generate/diff';
 import { inspect } from '../generate/header';
@@ -9,6 +10,7 @@ import type { Finding } from '../lint/types';
 import { useColor } from '../util/colour';
 import { relative } from '../util/load-ts';
 import type { LintArgs } from './lint-options';
+import { reportBase } from './lint-run';
 
 /**
  * `gen-modules lint --fix` and `--fix-dry-run`: apply the rules' fixes to a
@@ -25,8 +27,11 @@ export async function fixAll(args: LintArgs, cwd: string, discovered: Discovered
     fixable: discovered.reportFiles ?? undefined,
     generatedFrom,
   });
+  // Paths as the report gives them.
+  const base = reportBase(args['relative-to'], cwd);
+  const shown = (file: string): string => path.relative(base, file).split(path.sep).join('/');
   for (const { file, spec } of run.generated)
-    process.stderr.write(`gen-modules: not fixed: ${relative(file)} is generated from ${spec}; change the spec and run gen-modules\n`);
+    process.stderr.write(`gen-modules: not fixed: ${shown(file)} is generated from ${spec}; change the spec and run gen-modules\n`);
   const changes = run.changed.map((target): PlannedChange => ({
     target,
     kind: 'update',
@@ -38,7 +43,7 @@ export async function fixAll(args: LintArgs, cwd: string, discovered: Discovered
   if (args['fix-dry-run']) {
     // A machine-readable report keeps stdout to itself.
     const out = args.format === 'text' ? process.stdout : process.stderr;
-    out.write(unifiedDiff(changes, useColor(out)));
+    out.write(unifiedDiff(changes, useColor(out), base));
   } else {
     applyChanges(changes.map((change) => ({ ...change, target: realTarget(change.target, changes) })));
   }

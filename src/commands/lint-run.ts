@@ -55,7 +55,7 @@ export async function runLint(args: LintArgs, cwd: string, fixer?: Fixer): Promi
 }
 
 /** The folder report paths are relative to: `--relative-to`, else the repository root of `cwd`, else `cwd`. */
-function reportBase(relativeTo: string | undefined, cwd: string): string {
+export function reportBase(relativeTo: string | undefined, cwd: string): string {
   if (relativeTo === undefined) return repositoryRootOf(cwd) ?? cwd;
   const folder = path.resolve(cwd, relativeTo);
   checkFolder('--relative-to', folder, { mustExist: true });

@@ -83,7 +83,8 @@ describe('lint --fix', () => {
       'modules/web/main.tf':
         'resource "kubernetes_namespace" "web" {\n  metadata {\n    name = "web"\n  }\n}\n\noutput "namespace" {\n  value = kubernetes_namespace.web.metadata[0].name\n}\n',
     });
-    const dry = runCli(['lint', '.', '--fix-dry-run'], dir);
+    // From a subfolder: the diff's paths, like the report's, are relative to the repository root.
+    const dry = runCli(['lint', '..', '--fix-dry-run'], path.join(dir, 'modules'));
     expect(dry.stdout).toContain('--- a/main.tf\n+++ b/main.tf\n');
     expect(dry.stdout).toContain('--- a/modules/web/main.tf\n+++ b/modules/web/main.tf\n');
     runCli(['lint', '.', '--fix'], dir);
