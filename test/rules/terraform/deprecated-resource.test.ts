@@ -17,7 +17,7 @@ module "web_staging" {
 }
 `;
 
-/** The module: a reference in a template, a heredoc and depends_on, one in a comment, a data source, a `moved` block. */
+/** The module: a reference in a template, a heredoc, a yamlencode body and depends_on, one in a comment, a data source, a `moved` block. */
 const WEB = `variable "namespace" {
   description = "Namespace"
   type        = string
@@ -39,6 +39,7 @@ resource "kubernetes_config_map_v1" "web" {
     script = <<-EOT
       curl \${kubernetes_service.web.metadata.0.name}
     EOT
+    config = yamlencode({ upstream = kubernetes_service.web.metadata[0].name })
   }
   depends_on = [kubernetes_service.web]
 }
@@ -186,7 +187,7 @@ resource "kubernetes_stateful_set_v1" "postgres" {
       expected: [
         { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
         { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
-        { messageId: 'data', file: 'modules/web/main.tf', line: 26, column: 6 },
+        { messageId: 'data', file: 'modules/web/main.tf', line: 27, column: 6 },
       ],
       output: {
         'main.tf': `terraform {
@@ -250,6 +251,7 @@ resource "kubernetes_config_map_v1" "web" {
     script = <<-EOT
       curl \${kubernetes_service_v1.web.metadata.0.name}
     EOT
+    config = yamlencode({ upstream = kubernetes_service_v1.web.metadata[0].name })
   }
   depends_on = [kubernetes_service_v1.web]
 }
@@ -278,6 +280,7 @@ moved {
         'modules/web/main.tf: +resource.kubernetes_service_v1',
         'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.url',
         'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.script',
+        'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.config',
         'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.depends_on.0',
         'modules/web/main.tf: -data.kubernetes_secret',
         'modules/web/main.tf: +data.kubernetes_secret_v1',
