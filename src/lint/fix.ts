@@ -12,6 +12,7 @@ import { formatHcl } from '../hcl/format';
 import { parseFileSync } from '../hcl/parser';
 import { lintFiles, type LintOptions } from './engine';
 import { PARSE_ERROR, type Finding, type Fix } from './types';
+import { byKey } from '../util/compare';
 
 /** ESLint's bound: a fix that keeps producing fixes stops here. */
 export const MAX_PASSES = 10;
@@ -36,7 +37,8 @@ export interface FixRun {
   generated: Array<{ file: string; spec: string }>;
 }
 
-export async function fixFiles(files: ReadonlyMap<string, string>, options: FixOptions): Promise<FixRun> {
+export async function fixFiles(files: ReadonlyMap<string, string>, given: FixOptions): Promise<FixRun> {
+  const options = { ...given, generatedFrom: once(given.generatedFrom) };
   let texts = new Map(files);
   let applied = 0;
   let findings = await lintFiles(texts, options);
@@ -51,6 +53,17 @@ export async function fixFiles(files: ReadonlyMap<string, string>, options: FixO
   }
   const changed = [...texts.keys()].filter((file) => texts.get(file) !== files.get(file)).sort();
   return { texts, changed, findings, applied, generated: refusedGenerated(findings, texts, options) };
+}
+
+/** The generated-file check asked once per file text (it hashes the file). */
+function once(generatedFrom: FixOptions['generatedFrom']): FixOptions['generatedFrom'] {
+  if (!generatedFrom) return undefined;
+  const known = new Map<string, string | undefined>();
+  return (file, text) => {
+    const key = `${file}\0${text}`;
+    if (!known.has(key)) known.set(key, generatedFrom(file, text));
+    return known.get(key);
+  };
 }
 
 /**
@@ -77,7 +90,7 @@ function refusedGenerated(findings: readonly Finding[], texts: ReadonlyMap<strin
       if (spec !== undefined) out.set(edit.file, spec);
     }
   }
-  return [...out].map(([file, spec]) => ({ file, spec })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...out].map(([file, spec]) => ({ file, spec })).sort(byKey((entry) => entry.file));
 }
 
 /**
