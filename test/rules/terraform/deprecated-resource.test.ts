@@ -1,5 +1,9 @@
 import rule from '../../../src/lint/rules/terraform/deprecated-resource';
-import { testRule } from '../../support/rule-tester';
+import path from 'node:path';
+import { importId } from '../../../src/generate/adoption';
+import { resolveConfig } from '../../../src/lint/config';
+import { fixFiles } from '../../../src/lint/fix';
+import { testRule, VIRTUAL_ROOT } from '../../support/rule-tester';
 
 /** A root module (it has a backend) calling one hand-written module twice. */
 const ROOT = `terraform {
@@ -658,4 +662,39 @@ resource "kubernetes_ingress" "grafana" {
       ],
     },
   ],
+});
+
+describe('terraform/deprecated-resource fix: import ids', () => {
+  test('are written in the format the generator writes for adoption', async () => {
+    const code = `provider "kubernetes" {}
+
+resource "kubernetes_service" "web" {
+  metadata {
+    name      = "web"
+    namespace = "apps"
+  }
+}
+
+resource "kubernetes_cluster_role" "reader" {
+  metadata {
+    name = "reader"
+  }
+}
+
+resource "kubernetes_namespace" "apps" {
+  metadata {
+    name = "apps"
+  }
+}
+`;
+    const config = resolveConfig({}, { file: null, rules: [rule] });
+    const main = path.join(VIRTUAL_ROOT, 'main.tf');
+    const run = await fixFiles(new Map([[main, code]]), { cwd: VIRTUAL_ROOT, config, wholeRepository: true });
+    const ids = [...(run.texts.get(main) ?? '').matchAll(/^ {2}id = "(.*)"$/gm)].map((m) => m[1]);
+    expect(ids).toEqual([
+      importId('kubernetes_service_v1', { apiVersion: 'v1', kind: 'Service', name: 'web', namespace: 'apps' }),
+      importId('kubernetes_cluster_role_v1', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'reader' }),
+      importId('kubernetes_namespace_v1', { apiVersion: 'v1', kind: 'Namespace', name: 'apps' }),
+    ]);
+  });
 });
