@@ -122,7 +122,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
         range: descriptor.range,
       };
       if (descriptor.address !== undefined) finding.address = descriptor.address;
-      if (descriptor.fix !== undefined) finding.fix = fixOf(rule, descriptor.fix);
+      if (descriptor.fix !== undefined) finding.fix = declaredFix(rule, descriptor.fix);
       if (withSubjects) {
         finding.subjects = subjectsOf(module, descriptor);
         if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;
@@ -140,7 +140,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
 }
 
 /** A fix is a rule's contract: only a rule declared `fixable` may carry one. */
-function fixOf(rule: AnyRule, fix: Fix): Fix {
+function declaredFix(rule: AnyRule, fix: Fix): Fix {
   if (!rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not declared fixable`);
   return fix;
 }
