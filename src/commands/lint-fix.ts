@@ -45,7 +45,7 @@ export async function fixAll(args: LintArgs, cwd: string, discovered: Discovered
     const out = args.format === 'text' ? process.stdout : process.stderr;
     out.write(unifiedDiff(changes, useColor(out), base));
   } else {
-    applyChanges(changes.map((change) => ({ ...change, target: realTarget(change.target, changes) })));
+    applyChanges(onRealFiles(changes));
   }
   return run.findings;
 }
@@ -56,16 +56,20 @@ function generatedFrom(_file: string, text: string): string | undefined {
   return state === 'foreign' ? undefined : (source ?? 'its spec');
 }
 
-/** A linked file is written where the link points, so the link stays; two links to one file cannot take two texts. */
-function realTarget(target: string, changes: readonly PlannedChange[]): string {
-  const real = fs.realpathSync(target);
-  const twin = changes.find(
-    (other) =>
-      other.target !== target && fs.realpathSync(other.target) === real && other.next !== changes.find((c) => c.target === target)?.next,
-  );
-  if (twin)
-    throw new UserError(
-      `${relative(target)} and ${relative(twin.target)} are one file with two different fixes; fix one of them alone; nothing was written`,
-    );
-  return real;
+/**
+ * The changes on the files links point to, so links stay links; a file reached
+ * by several links is written once, and refused when the fixes disagree on it.
+ */
+function onRealFiles(changes: readonly PlannedChange[]): PlannedChange[] {
+  const byReal = new Map<string, { change: PlannedChange; via: string }>();
+  for (const change of changes) {
+    const real = fs.realpathSync(change.target);
+    const twin = byReal.get(real);
+    if (twin && twin.change.next !== change.next)
+      throw new UserError(
+        `${relative(change.target)} and ${relative(twin.via)} are one file with two different fixes; fix one of them alone; nothing was written`,
+      );
+    if (!twin) byReal.set(real, { change: { ...change, target: real }, via: change.target });
+  }
+  return [...byReal.values()].map(({ change }) => change);
 }

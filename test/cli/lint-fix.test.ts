@@ -98,6 +98,21 @@ describe('lint --fix', () => {
     expect(runCli(['lint', '.', '--format', 'json'], dir).stdout).not.toContain('terraform/deprecated-resource');
   });
 
+  test('a file linked into two modules is written once, where the links point; the links stay links', () => {
+    const dir = tree({
+      'shared/locals.tf': UNFORMATTED,
+      'a/main.tf': FORMATTED.replace('app_name', 'a'),
+      'b/main.tf': FORMATTED.replace('app_name', 'b'),
+    });
+    fs.symlinkSync('../shared/locals.tf', path.join(dir, 'a', 'locals.tf'));
+    fs.symlinkSync('../shared/locals.tf', path.join(dir, 'b', 'locals.tf'));
+    const run = runCli(['lint', 'a', 'b', '--fix'], dir);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(path.join(dir, 'shared', 'locals.tf'), 'utf8')).toBe(FORMATTED);
+    expect(fs.lstatSync(path.join(dir, 'a', 'locals.tf')).isSymbolicLink()).toBe(true);
+    expect(fs.lstatSync(path.join(dir, 'b', 'locals.tf')).isSymbolicLink()).toBe(true);
+  });
+
   test('--fix and --fix-dry-run together are refused (exit 2), nothing written', () => {
     const dir = tree({ 'm/main.tf': UNFORMATTED });
     const run = runCli(['lint', 'm', '--fix', '--fix-dry-run'], dir);
