@@ -67,7 +67,7 @@ export function addToBody(file: TfFile, block: Block, item: readonly string[], p
     return { file: file.path, start: at, end: at, text: isBlock ? `${text}\n` : text };
   }
   const at = offsetAt(startsOf(file), block.range.endLine, 1);
-  const last = lastItemEnd(block);
+  const last = lastItem(block);
   const blank = last !== undefined && (isBlock || last.isBlock) ? '\n' : '';
   return { file: file.path, start: at, end: at, text: blank + indented(item, last ? indentOf(file, last.line) : base + STEP) };
 }
@@ -82,7 +82,7 @@ function addAfter(file: TfFile, attribute: Attribute, item: readonly string[]): 
 }
 
 /** The first line of the last argument or nested block of a body (its indentation is the body's), and which it is. */
-function lastItemEnd(block: Block): { line: number; isBlock: boolean } | undefined {
+function lastItem(block: Block): { line: number; isBlock: boolean } | undefined {
   let last: { line: number; end: number; isBlock: boolean } | undefined;
   for (const attribute of Object.values(block.attributes))
     if (!last || attribute.range.endLine > last.end) last = { line: attribute.range.line, end: attribute.range.endLine, isBlock: false };
