@@ -17,6 +17,8 @@ export const lazy = {
   },
   /** `gen-modules lint` and `rules` (reads files, formats reports). */
   lintRunner: (): typeof import('./lint-run') => require('./lint-run') as typeof import('./lint-run'),
+  /** `lint --fix` and `--fix-dry-run`: the fix loop, the diff and the writer. */
+  lintFixer: (): typeof import('./lint-fix') => require('./lint-fix') as typeof import('./lint-fix'),
   /** generate's lint of what it rendered, before writing. */
   renderedLint: (): typeof import('../lint/rendered') => require('../lint/rendered') as typeof import('../lint/rendered'),
   scaffold: (): typeof import('../scaffold/new') => require('../scaffold/new') as typeof import('../scaffold/new'),

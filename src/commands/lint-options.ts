@@ -8,6 +8,10 @@ export interface LintArgs {
   'max-warnings'?: number;
   cache: boolean;
   'cache-location': string;
+  /** Apply the rules' fixes and write the files. */
+  fix?: boolean;
+  /** Print the fixes as a unified diff; write nothing. */
+  'fix-dry-run'?: boolean;
   /** Report paths are relative to this folder (default: the repository root of the working folder, else the working folder). */
   'relative-to'?: string;
 }

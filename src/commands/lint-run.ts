@@ -5,7 +5,7 @@ import { isTerminal, useColor } from '../util/colour';
 import { checkFolder } from '../util/paths';
 import { toolVersion } from '../lint/cache';
 import { findConfigFile } from '../lint/config-file';
-import { exitCodeFor, reportOn } from '../lint/report';
+import { exitCodeFor, reportOn, type Discovered } from '../lint/report';
 import { discoverFiles, repositoryRootOf } from '../terraform/load';
 import { lazyLint } from '../lint/lazy';
 import { DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
@@ -13,12 +13,15 @@ import { readSummary, writeSummary } from '../lint/result-cache';
 import type { Finding } from '../lint/types';
 import { byKey } from '../util/compare';
 
+/** `--fix` and `--fix-dry-run` (./lint-fix, loaded only then): applies the fixes, returns the findings that remain. */
+export type Fixer = (args: LintArgs, cwd: string, discovered: Discovered) => Promise<Finding[]>;
+
 /**
  * `gen-modules lint`. The rules, their option schemas and the configuration are
  * loaded only when something has to be linted: an unchanged tree under `--cache`
  * is answered from the last run's findings without them.
  */
-export async function runLint(args: LintArgs, cwd: string): Promise<number> {
+export async function runLint(args: LintArgs, cwd: string, fixer?: Fixer): Promise<number> {
   // yargs runs the handler even after a failed `choices` check when its fail handler does not throw.
   if (!(OUTPUT_FORMATS as readonly string[]).includes(args.format)) {
     throw new UserError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')}, received "${String(args.format)}"`);
@@ -31,9 +34,10 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   const cacheLocation = args.cache ? path.resolve(cwd, args['cache-location']) : undefined;
   if (cacheLocation !== undefined) checkFolder('--cache-location', cacheLocation, { mustExist: false });
   const discovered = await discoverFiles(args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH], cwd);
-  const findings =
-    (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
-    (await lintAll(discovered.files, cwd, args.config, cacheLocation, discovered.repositoryRoot));
+  const findings = fixer
+    ? await fixer(args, cwd, discovered)
+    : (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
+      (await lintAll(discovered.files, cwd, args.config, cacheLocation, discovered.repositoryRoot));
   const result = reportOn(findings, discovered);
   const exitCode = exitCodeFor(result.findings, { maxWarnings });
   const context: FormatContext = {
@@ -51,7 +55,7 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
 }
 
 /** The folder report paths are relative to: `--relative-to`, else the repository root of `cwd`, else `cwd`. */
-function reportBase(relativeTo: string | undefined, cwd: string): string {
+export function reportBase(relativeTo: string | undefined, cwd: string): string {
   if (relativeTo === undefined) return repositoryRootOf(cwd) ?? cwd;
   const folder = path.resolve(cwd, relativeTo);
   checkFolder('--relative-to', folder, { mustExist: true });

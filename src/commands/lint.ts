@@ -20,12 +20,17 @@ export const lintCommand: Command<LintArgs> = {
         describe:
           'Folder report paths are relative to (default: the root of the git repository of the working folder, else the working folder)',
       })
+      .option('fix', { type: 'boolean', describe: 'Apply the fixes rules offer, then report what remains' })
+      .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff and write nothing' })
+      .conflicts('fix', 'fix-dry-run')
       .example(
         '$0 lint ../infra/modules-k8s --format gitlab > gl-code-quality-report.json',
         'lint hand-written modules for a GitLab merge request',
       )
+      .example('$0 lint ../infra --fix-dry-run', 'review the fixes for a repository before writing them with --fix')
       .strict() as unknown as Argv<LintArgs>,
   handler: async (args) => {
-    process.exitCode = await lazy.lintRunner().runLint(args, process.cwd());
+    const fixer = args.fix || args['fix-dry-run'] ? lazy.lintFixer().fixAll : undefined;
+    process.exitCode = await lazy.lintRunner().runLint(args, process.cwd(), fixer);
   },
 };

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import type { PlannedChange } from './write';
 
-/** A unified diff of every change (creations, updates, deletions), paths relative to cwd; coloured when asked. */
-export function unifiedDiff(changes: PlannedChange[], colour: boolean): string {
+/** A unified diff of every change (creations, updates, deletions), paths relative to `base` (cwd by default); coloured when asked. */
+export function unifiedDiff(changes: PlannedChange[], colour: boolean, base = process.cwd()): string {
   const patches = changes
     .filter((c) => c.kind !== 'unchanged')
     .map((c) => {
-      const name = path.relative(process.cwd(), c.target).split(path.sep).join('/');
+      const name = path.relative(base, c.target).split(path.sep).join('/');
       return createTwoFilesPatch(
         c.kind === 'create' ? '/dev/null' : `a/${name}`,
         c.kind === 'delete' ? '/dev/null' : `b/${name}`,

@@ -5,10 +5,10 @@ import type { ResolvedConfig } from './config';
 import { PARSE_ERROR, UNUSED_EXCEPTION, parseErrorRule } from './engine-rules';
 import { applyExceptions } from './exceptions';
 import { buildModules, discoverFiles } from '../terraform/load';
-import { formatMessage, type ReportDescriptor } from './rule';
+import { formatMessage, type AnyRule, type ReportDescriptor } from './rule';
 import { reportOn, type LintResult } from './report';
 import { applySuppressions } from './suppress';
-import type { Finding } from './types';
+import type { Finding, Fix } from './types';
 import { metadataName, moduleName } from '../terraform/k8s/blocks';
 import type { TfModule } from '../terraform/types';
 import { moduleTree, partialTree, type ModuleTree } from '../terraform/tree';
@@ -122,6 +122,7 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
         range: descriptor.range,
       };
       if (descriptor.address !== undefined) finding.address = descriptor.address;
+      if (descriptor.fix !== undefined) finding.fix = declaredFix(rule, descriptor.fix);
       if (withSubjects) {
         finding.subjects = subjectsOf(module, descriptor);
         if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;
@@ -136,6 +137,12 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
     }
   }
   return findings;
+}
+
+/** A fix is a rule's contract: only a rule declared `fixable` may carry one. */
+function declaredFix(rule: AnyRule, fix: Fix): Fix {
+  if (!rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not declared fixable`);
+  return fix;
 }
 
 /** The same finding from several instances of a module is one finding. */

@@ -7,6 +7,7 @@
 export const lazyLint = {
   config: (): typeof import('./config') => require('./config') as typeof import('./config'),
   engine: (): typeof import('./engine') => require('./engine') as typeof import('./engine'),
+  fix: (): typeof import('./fix') => require('./fix') as typeof import('./fix'),
   rules: (): typeof import('./rules') => require('./rules') as typeof import('./rules'),
   engineRules: (): typeof import('./engine-rules') => require('./engine-rules') as typeof import('./engine-rules'),
 };

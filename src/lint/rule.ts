@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Constitution } from './constitution';
+import type { TextEdit } from '../hcl/edits';
 import type { Range } from '../hcl/syntax';
-import type { Severity } from './types';
+import type { Fix, Severity } from './types';
 import type { TfModule } from '../terraform/types';
 import type { ModuleTree } from '../terraform/tree';
 
@@ -17,6 +18,8 @@ export interface ReportDescriptor<M extends string = string> {
   subjects?: ReadonlyArray<string | undefined>;
   /** The storage class the finding is about: an exception that names a class covers it only for that class. */
   storageClass?: string;
+  /** Edits that resolve the finding (`lint --fix`); left out when the rule cannot tell what to write. */
+  fix?: Fix;
 }
 
 /**
@@ -46,6 +49,8 @@ export interface RuleDefinition<O extends Record<string, unknown>, M extends str
   /** Options with their defaults (`z.object({...}).default({})`). */
   options?: z.ZodType<O, unknown>;
   check(context: RuleContext<O, M>): void;
+  /** The rule's reports may carry a fix (`lint --fix`); its doc then has a `Fix:` line. */
+  fixable?: boolean;
   /**
    * `tree` when findings in one module depend on other modules of the tree: a
    * cached run then re-lints every module when any changes. Default `module`.
@@ -83,4 +88,9 @@ export function hasOptions(rule: Pick<Rule<Record<string, unknown>>, 'options'>)
 /** Fill `{{name}}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** A fix of the edits given; none when one of them could not be made (a rule never half-fixes). */
+export function fixOf(...edits: ReadonlyArray<TextEdit | undefined>): Fix | undefined {
+  return edits.length > 0 && edits.every((edit) => edit !== undefined) ? { edits: edits as TextEdit[] } : undefined;
 }

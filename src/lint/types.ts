@@ -3,6 +3,7 @@
  * findings the engine reports itself. Loads nothing, so report formats and a
  * cached run stay light.
  */
+import type { TextEdit } from '../hcl/edits';
 import type { Range } from '../hcl/syntax';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -21,6 +22,17 @@ export interface Finding {
   subjects?: string[];
   /** The storage class the finding is about, which an exception naming a class must match. */
   storageClass?: string;
+  /** Edits that resolve the finding, applied by `lint --fix`. */
+  fix?: Fix;
+}
+
+/**
+ * What `lint --fix` writes for a finding: edits by offset, possibly in several
+ * files of the module tree (a renamed resource, and the root module's blocks
+ * that keep its object). Applied all together or not at all.
+ */
+export interface Fix {
+  edits: TextEdit[];
 }
 
 /** Ids of the findings the engine reports itself (kept apart so report formats load nothing else). */

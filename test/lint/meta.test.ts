@@ -53,6 +53,10 @@ if (allRules.length > 0) {
       expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
       for (const message of Object.values(rule.messages)) expect(message.trim()).not.toBe('');
     });
+    test('the doc has a Fix line when the rule is fixable', () => {
+      const doc = existsSync(path.join(ROOT, 'docs/rules', `${id}.md`)) ? readDoc(id) : '';
+      expect(/^Fix: `gen-modules lint --fix` /m.test(doc)).toBe(rule.fixable === true);
+    });
     test('doc examples do what the doc says', async () => {
       if (!existsSync(path.join(ROOT, 'docs/rules', `${id}.md`))) throw new Error(`no doc at docs/rules/${id}.md to check`);
       expect(await checkRuleDoc(rule, readDoc(id), allRules)).toEqual([]);

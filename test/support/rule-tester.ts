@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { formatFindingLine } from '../../src/formatters/text';
-import { resolveConfig, type RuleSetting } from '../../src/lint/config';
+import { resolveConfig, type ResolvedConfig, type RuleSetting } from '../../src/lint/config';
 import { PARSE_ERROR } from '../../src/lint/engine-rules';
 import type { Constitution } from '../../src/lint/constitution';
 import { lintModules } from '../../src/lint/engine';
@@ -10,6 +10,7 @@ import { loadSources } from '../../src/terraform/load';
 import type { Rule } from '../../src/lint/rule';
 import type { Finding } from '../../src/lint/types';
 import { compareText } from '../../src/util/compare';
+import { checkFix } from './fix-checks';
 
 /**
  * Table-driven rule tests, one test per row, for any test framework that has
@@ -29,6 +30,11 @@ import { compareText } from '../../src/util/compare';
  * findings are compared, sorted, with the expected ones on messageId, line and
  * column, plus `file`, `endLine`, `endColumn` or `message` when any expected row
  * of the case gives that field.
+ *
+ * An invalid row with `output` checks the rule's fix as `lint --fix` applies it
+ * (see `checkFix` in ./fix-checks): `output` is the fixed files (a string for
+ * `main.tf`, or file → text for the files that change), `null` when no fix is
+ * offered; `parsed` lists how hcl2json's reading of the files changes.
  */
 
 export interface ExpectedFinding {
@@ -53,6 +59,10 @@ export interface TestCase {
   /** Lint the files as a repository's root folder (rules that compare modules across the tree judge only then). */
   wholeRepository?: boolean;
   expected?: ExpectedFinding[];
+  /** The files after `lint --fix` with the rule alone: a string for `main.tf`, or file → text for each file that changes; `null`: no fix. */
+  output?: string | Record<string, string> | null;
+  /** With `output`: how hcl2json's tree changes (`+path`, `-path`, `~path`), sorted; nothing else may. */
+  parsed?: string[];
 }
 
 export interface RuleTests {
@@ -114,6 +124,9 @@ export function checkTable(tests: RuleTests): void {
       throw new Error(`valid test case "${row.name}" lists expected findings; move it to invalid`);
     if (!valid && (row.expected === undefined || row.expected.length === 0))
       throw new Error(`invalid test case "${row.name}" lists no expected findings`);
+    if (valid && row.output !== undefined) throw new Error(`valid test case "${row.name}" has an output; a valid case has nothing to fix`);
+    if (row.output !== undefined && row.output !== null && row.parsed === undefined)
+      throw new Error(`test case "${row.name}" has an output but no "parsed" changes`);
     const input = inputKey(row);
     const twin = inputs.get(input);
     if (twin !== undefined) throw new Error(`test cases "${twin}" and "${row.name}" have the same input`);
@@ -139,7 +152,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-function filesOf(row: TestCase): Record<string, string> {
+export function filesOf(row: TestCase): Record<string, string> {
   return row.files ?? { 'main.tf': row.code ?? '' };
 }
 
@@ -162,15 +175,22 @@ export async function runTestCase<O extends Record<string, unknown>>(
   const actual = findings.map((finding) => pick(toExpected(finding), pinned)).sort(compareExpected);
   assert.deepStrictEqual(actual, expected, `invalid case "${row.name}": findings differ from the expected ones`);
   for (const finding of findings) assert.doesNotMatch(finding.message, /\{\{/, `a placeholder is left in: ${finding.message}`);
+  if (row.output !== undefined) {
+    await checkFix(rule, row, { files: filesOf(row), config: configFor(rule, row), root: VIRTUAL_ROOT });
+  }
+}
+
+function configFor<O extends Record<string, unknown>>(rule: Rule<O>, row: TestCase): ResolvedConfig {
+  const setting: RuleSetting = row.options === undefined ? rule.defaultSeverity : { options: row.options };
+  return resolveConfig(
+    { constitution: row.constitution, rules: { [rule.id]: setting } },
+    { file: null, rules: [rule], displayName: `test case "${row.name}"` },
+  );
 }
 
 /** The rule's findings for one row, sorted; a row whose HCL does not parse is a broken row. */
 async function runCase<O extends Record<string, unknown>>(rule: Rule<O>, row: TestCase): Promise<Finding[]> {
-  const setting: RuleSetting = row.options === undefined ? rule.defaultSeverity : { options: row.options };
-  const config = resolveConfig(
-    { constitution: row.constitution, rules: { [rule.id]: setting } },
-    { file: null, rules: [rule], displayName: `test case "${row.name}"` },
-  );
+  const config = configFor(rule, row);
   const findings = lintModules(await loadSources(filesOf(row), VIRTUAL_ROOT), config, row.wholeRepository);
   const parseErrors = findings.filter((f) => f.ruleId === PARSE_ERROR);
   if (parseErrors.length > 0 && rule.id !== PARSE_ERROR) {

@@ -14,6 +14,77 @@ const tagVariable = (tag: string): string => `variable "image_tag" {
 
 `;
 
+/** A container with `image_pull_policy = "Always"` added below the image, aligned as `terraform fmt` aligns it. */
+const withAlways = (name: string, image: string, type = 'container'): string => `        ${type} {
+          name              = "${name}"
+          image             = ${image}
+          image_pull_policy = "Always"
+        }
+`;
+
+const POLICY = 'spec.0.template.0.spec.0.container.0.image_pull_policy';
+
+/** Hand-written: an unversioned DaemonSet, labels from `merge`, a commented-out container, a one-line init container, a dynamic container with a trailing comment. */
+const MESSY = (fixed: boolean): string => `locals {
+  labels = merge({ app = "agent" }, var.extra_labels)
+}
+
+variable "extra_labels" {
+  type    = map(string)
+  default = {}
+}
+
+resource "kubernetes_daemonset" "agent" {
+  metadata {
+    name   = "agent"
+    labels = local.labels
+  }
+
+  spec {
+    selector {
+      match_labels = { app = "agent" }
+    }
+
+    template {
+      metadata {
+        labels = local.labels
+      }
+
+      spec {
+        # container {
+        #   image = "agent:latest"
+        # }
+${
+  fixed
+    ? `        init_container {
+          image             = "busybox"
+          image_pull_policy = "Always"
+        }`
+    : '        init_container { image = "busybox" }'
+}
+
+        dynamic "container" {
+          for_each = ["a", "b"]
+          content {
+${
+  fixed
+    ? `            name              = "agent-\${container.value}"
+            image             = "example/agent:latest" # moving tag on purpose
+            image_pull_policy = "Always"`
+    : `            name  = "agent-\${container.value}"
+            image = "example/agent:latest" # moving tag on purpose`
+}
+            args = [
+              "--mode=\${container.value}",
+            ]
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 testRule(rule, {
   valid: [
     { name: 'pinned tag', code: deployment(container('web', '"nginx:1.27"', ifNotPresent)) },
@@ -43,6 +114,8 @@ testRule(rule, {
     {
       name: 'no tag, no policy, unversioned Deployment',
       code: workload('kubernetes_deployment', 'web', container('web', '"nginx"')),
+      output: workload('kubernetes_deployment', 'web', withAlways('web', '"nginx"')),
+      parsed: [`+resource.kubernetes_deployment.web.0.${POLICY}`],
       expected: [
         {
           messageId: 'noPolicy',
@@ -57,21 +130,29 @@ testRule(rule, {
       name: 'latest with IfNotPresent',
       code: deployment(container('web', '"nginx:latest"', ifNotPresent)),
       expected: [{ messageId: 'ifNotPresent', line: 15, column: 11 }],
+      output: deployment(container('web', '"nginx:latest"', always)),
+      parsed: [`~resource.kubernetes_deployment_v1.app.0.${POLICY}`],
     },
     {
       name: 'latest through the default of the tag variable',
       code: tagVariable('latest') + deployment(container('web', '"nginx:${var.image_tag}"', ifNotPresent)),
       expected: [{ messageId: 'ifNotPresent', line: 22, column: 11 }],
+      output: tagVariable('latest') + deployment(container('web', '"nginx:${var.image_tag}"', always)),
+      parsed: [`~resource.kubernetes_deployment_v1.app.0.${POLICY}`],
     },
     {
       name: 'whole image from a variable default, in a CronJob',
       code: `variable "image" {\n  type    = string\n  default = "ghcr.io/example/backup"\n}\n\n${workload('kubernetes_cron_job_v1', 'backup', container('backup', 'var.image'))}`,
       expected: [{ messageId: 'noPolicy', line: 21, column: 15 }],
+      output: `variable "image" {\n  type    = string\n  default = "ghcr.io/example/backup"\n}\n\n${workload('kubernetes_cron_job_v1', 'backup', withAlways('backup', 'var.image'))}`,
+      parsed: ['+resource.kubernetes_cron_job_v1.backup.0.spec.0.job_template.0.spec.0.template.0.spec.0.container.0.image_pull_policy'],
     },
     {
       name: 'registry with a port and no tag',
       code: deployment(container('web', '"registry.local:5000/app"', '          image_pull_policy = null\n')),
       expected: [{ messageId: 'noPolicy', line: 15, column: 11 }],
+      output: deployment(container('web', '"registry.local:5000/app"', always)),
+      parsed: [`~resource.kubernetes_deployment_v1.app.0.${POLICY}`],
     },
     {
       name: 'several workloads: init container of one, sidecar of another',
@@ -86,6 +167,31 @@ testRule(rule, {
       expected: [
         { messageId: 'noPolicy', line: 15, column: 11 },
         { messageId: 'noPolicy', line: 44, column: 11 },
+      ],
+      output:
+        deployment(withAlways('migrate', '"example/migrate:latest"', 'init_container') + container('web', '"nginx:1.27"')) +
+        '\n' +
+        workload(
+          'kubernetes_stateful_set_v1',
+          'db',
+          container('db', '"postgres:16.4"') + withAlways('exporter', '"prometheuscommunity/postgres-exporter"'),
+        ),
+      parsed: [
+        '+resource.kubernetes_deployment_v1.app.0.spec.0.template.0.spec.0.init_container.0.image_pull_policy',
+        `+resource.kubernetes_stateful_set_v1.db.0.spec.0.template.0.spec.0.container.1.image_pull_policy`,
+      ],
+    },
+    {
+      name: 'hand-written DaemonSet: one-line init container, dynamic container with a comment after the image',
+      code: MESSY(false),
+      expected: [
+        { messageId: 'noPolicy', line: 30, column: 26 },
+        { messageId: 'noPolicy', line: 36, column: 13 },
+      ],
+      output: MESSY(true),
+      parsed: [
+        '+resource.kubernetes_daemonset.agent.0.spec.0.template.0.spec.0.init_container.0.image_pull_policy',
+        '+resource.kubernetes_daemonset.agent.0.spec.0.template.0.spec.0.dynamic.container.0.content.0.image_pull_policy',
       ],
     },
   ],

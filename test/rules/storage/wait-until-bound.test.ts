@@ -20,6 +20,39 @@ const claim = (cls: string, tail: string): string => `resource "kubernetes_persi
 ${tail}}
 `;
 
+/** Hand-written: two claims (one unversioned), comments inside blocks, a heredoc, blocks on one line. */
+const MESSY = `# Claims for the media stack.
+resource "kubernetes_persistent_volume_claim" "media" {
+  metadata {
+    name      = "media"
+    namespace = "media"
+    annotations = {
+      note = <<-EOT
+        keep
+      EOT
+    }
+  }
+  spec {
+    storage_class_name = "local-path" # node-local
+    access_modes       = ["ReadWriteOnce"]
+    resources {
+      requests = { storage = "1Ti" }
+    }
+  }
+  # wait_until_bound = true
+}
+
+resource "kubernetes_persistent_volume_claim_v1" "cache" {
+  metadata { name = "cache" }
+
+  spec {
+    storage_class_name = "local-path"
+    access_modes       = ["ReadWriteOnce"]
+  }
+  lifecycle { prevent_destroy = true }
+} # end of cache
+`;
+
 testRule(rule, {
   valid: [
     { name: 'WaitForFirstConsumer class with wait_until_bound = false', code: claim('"local-path"', '\n  wait_until_bound = false\n') },
@@ -101,16 +134,50 @@ ${claim('"local-path"', '\n  wait_until_bound = var.wait_until_bound\n')}`,
       name: 'local-path without wait_until_bound',
       code: claim('"local-path"', ''),
       expected: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 56 }],
+      output: claim('"local-path"', '\n  wait_until_bound = false\n'),
+      parsed: ['+resource.kubernetes_persistent_volume_claim_v1.data.0.wait_until_bound'],
     },
     {
       name: 'wait_until_bound = true',
       code: claim('"local-path"', '\n  wait_until_bound = true\n'),
       expected: [{ messageId: 'waits', line: 18, column: 3 }],
+      output: claim('"local-path"', '\n  wait_until_bound = false\n'),
+      parsed: ['~resource.kubernetes_persistent_volume_claim_v1.data.0.wait_until_bound'],
     },
     {
       name: 'wait_until_bound = null',
       code: claim('"local-path"', '\n  wait_until_bound = null\n'),
       expected: [{ messageId: 'waits', line: 18, column: 3 }],
+      output: claim('"local-path"', '\n  wait_until_bound = false\n'),
+      parsed: ['~resource.kubernetes_persistent_volume_claim_v1.data.0.wait_until_bound'],
+    },
+    {
+      name: 'wait_until_bound from a variable that defaults to true: the caller may pass another value, no fix',
+      code: `variable "wait" {
+  description = "Wait for the claim to bind"
+  type        = bool
+  default     = true
+}
+
+${claim('"local-path"', '\n  wait_until_bound = var.wait\n')}`,
+      expected: [{ messageId: 'waits', line: 24, column: 3 }],
+      output: null,
+    },
+    {
+      name: 'several claims, comments, a heredoc, one-line blocks and a comment after the closing brace',
+      code: MESSY,
+      expected: [
+        { messageId: 'missing', line: 2, column: 1 },
+        { messageId: 'missing', line: 22, column: 1 },
+      ],
+      output: MESSY.replace('  # wait_until_bound = true\n}', '  # wait_until_bound = true\n\n  wait_until_bound = false\n}').replace(
+        '  lifecycle { prevent_destroy = true }\n}',
+        '  lifecycle { prevent_destroy = true }\n\n  wait_until_bound = false\n}',
+      ),
+      parsed: [
+        '+resource.kubernetes_persistent_volume_claim.media.0.wait_until_bound',
+        '+resource.kubernetes_persistent_volume_claim_v1.cache.0.wait_until_bound',
+      ],
     },
     {
       name: 'class from a local',
@@ -132,6 +199,22 @@ ${claim('"local-path"', '\n  wait_until_bound = var.wait_until_bound\n')}`,
   }
 }
 `,
+      output: `resource "kubernetes_persistent_volume_claim" "cache" {
+  count = var.replicas
+
+  metadata {
+    name = "cache-\${count.index}"
+  }
+
+  spec {
+    storage_class_name = "local-path"
+    access_modes       = ["ReadWriteOnce"]
+  }
+
+  wait_until_bound = false
+}
+`,
+      parsed: ['+resource.kubernetes_persistent_volume_claim.cache.0.wait_until_bound'],
       expected: [
         {
           messageId: 'missing',

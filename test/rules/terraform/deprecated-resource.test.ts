@@ -1,5 +1,69 @@
 import rule from '../../../src/lint/rules/terraform/deprecated-resource';
-import { testRule } from '../../support/rule-tester';
+import path from 'node:path';
+import { importId } from '../../../src/generate/adoption';
+import { resolveConfig } from '../../../src/lint/config';
+import { fixFiles } from '../../../src/lint/fix';
+import { testRule, VIRTUAL_ROOT } from '../../support/rule-tester';
+
+/** A root module (it has a backend) calling one hand-written module twice. */
+const ROOT = `terraform {
+  backend "local" {}
+}
+
+module "web" {
+  source    = "./modules/web"
+  namespace = "apps"
+}
+
+module "web_staging" {
+  source    = "./modules/web"
+  namespace = "staging"
+}
+`;
+
+/** The module: a reference in a template, a heredoc, a yamlencode body and depends_on, one in a comment, a data source, a `moved` block. */
+const WEB = `variable "namespace" {
+  description = "Namespace"
+  type        = string
+}
+
+# The web front end.
+resource "kubernetes_service" "web" {
+  metadata {
+    name      = "web"
+    namespace = var.namespace
+  }
+}
+
+resource "kubernetes_config_map_v1" "web" {
+  metadata { name = "web" }
+  data = {
+    # kubernetes_service.web is named in this comment only
+    url = "http://\${kubernetes_service.web.metadata[0].name}"
+    script = <<-EOT
+      curl \${kubernetes_service.web.metadata.0.name}
+    EOT
+    config = yamlencode({ upstream = kubernetes_service.web.metadata[0].name })
+  }
+  depends_on = [kubernetes_service.web]
+}
+
+data "kubernetes_secret" "token" {
+  metadata {
+    name = "token"
+  }
+}
+
+output "token" {
+  value     = data.kubernetes_secret.token.data
+  sensitive = true
+}
+
+moved {
+  from = kubernetes_config_map_v1.site
+  to   = kubernetes_config_map_v1.web
+}
+`;
 
 testRule(rule, {
   valid: [
@@ -121,6 +185,227 @@ resource "kubernetes_stateful_set_v1" "postgres" {
   ],
   invalid: [
     {
+      name: 'fix: rename, references in the module, removed + import in the root for each call',
+      wholeRepository: true,
+      files: { 'main.tf': ROOT, 'modules/web/main.tf': WEB },
+      expected: [
+        { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
+        { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
+        { messageId: 'data', file: 'modules/web/main.tf', line: 27, column: 6 },
+      ],
+      output: {
+        'main.tf': `terraform {
+  backend "local" {}
+}
+
+module "web" {
+  source    = "./modules/web"
+  namespace = "apps"
+}
+
+module "web_staging" {
+  source    = "./modules/web"
+  namespace = "staging"
+}
+
+removed {
+  from = module.web.kubernetes_service.web
+
+  lifecycle {
+    destroy = false
+  }
+}
+
+import {
+  to = module.web.kubernetes_service_v1.web
+  id = "apps/web"
+}
+
+removed {
+  from = module.web_staging.kubernetes_service.web
+
+  lifecycle {
+    destroy = false
+  }
+}
+
+import {
+  to = module.web_staging.kubernetes_service_v1.web
+  id = "staging/web"
+}
+`,
+        'modules/web/main.tf': `variable "namespace" {
+  description = "Namespace"
+  type        = string
+}
+
+# The web front end.
+resource "kubernetes_service_v1" "web" {
+  metadata {
+    name      = "web"
+    namespace = var.namespace
+  }
+}
+
+resource "kubernetes_config_map_v1" "web" {
+  metadata { name = "web" }
+  data = {
+    # kubernetes_service.web is named in this comment only
+    url = "http://\${kubernetes_service_v1.web.metadata[0].name}"
+    script = <<-EOT
+      curl \${kubernetes_service_v1.web.metadata.0.name}
+    EOT
+    config = yamlencode({ upstream = kubernetes_service_v1.web.metadata[0].name })
+  }
+  depends_on = [kubernetes_service_v1.web]
+}
+
+data "kubernetes_secret_v1" "token" {
+  metadata {
+    name = "token"
+  }
+}
+
+output "token" {
+  value     = data.kubernetes_secret_v1.token.data
+  sensitive = true
+}
+
+moved {
+  from = kubernetes_config_map_v1.site
+  to   = kubernetes_config_map_v1.web
+}
+`,
+      },
+      parsed: [
+        'main.tf: +removed',
+        'main.tf: +import',
+        'modules/web/main.tf: -resource.kubernetes_service',
+        'modules/web/main.tf: +resource.kubernetes_service_v1',
+        'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.url',
+        'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.script',
+        'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.data.config',
+        'modules/web/main.tf: ~resource.kubernetes_config_map_v1.web.0.depends_on.0',
+        'modules/web/main.tf: -data.kubernetes_secret',
+        'modules/web/main.tf: +data.kubernetes_secret_v1',
+        'modules/web/main.tf: ~output.token.0.value',
+      ],
+    },
+    {
+      name: 'no fix: a moved block moves an object to the old address',
+      wholeRepository: true,
+      files: {
+        'main.tf': ROOT,
+        'modules/web/main.tf': `resource "kubernetes_service" "web" {
+  metadata {
+    name = "web"
+  }
+}
+
+moved {
+  from = kubernetes_service.old
+  to   = kubernetes_service.web
+}
+`,
+      },
+      // One finding: both calls give the same message (the object has no namespace).
+      expected: [{ messageId: 'resource', file: 'modules/web/main.tf', line: 1, column: 10 }],
+      output: null,
+    },
+    {
+      name: 'no fix: a call with for_each (the instance keys are not known)',
+      wholeRepository: true,
+      files: {
+        'main.tf': `provider "kubernetes" {}
+
+module "web" {
+  source   = "./modules/web"
+  for_each = toset(["apps"])
+
+  namespace = each.key
+}
+`,
+        'modules/web/main.tf': `variable "namespace" {
+  type = string
+}
+
+resource "kubernetes_service" "web" {
+  metadata {
+    name      = "web"
+    namespace = var.namespace
+  }
+}
+`,
+      },
+      expected: [{ messageId: 'resource', file: 'modules/web/main.tf', line: 5, column: 10 }],
+      output: null,
+    },
+    {
+      name: 'no fix: the module is not in a whole repository, another root might call it',
+      files: {
+        'main.tf': ROOT,
+        'modules/web/main.tf': WEB.replace('data "kubernetes_secret"', 'data "kubernetes_secret_v1"').replace(
+          'data.kubernetes_secret.',
+          'data.kubernetes_secret_v1.',
+        ),
+      },
+      expected: [
+        { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
+        { messageId: 'resource', file: 'modules/web/main.tf', line: 7, column: 10 },
+      ],
+      output: null,
+    },
+    {
+      name: 'fix in the root module itself, a bare label, the removed block already written',
+      wholeRepository: true,
+      code: `provider "kubernetes" {}
+
+resource kubernetes_namespace monitoring {
+  metadata {
+    name = "monitoring"
+  }
+}
+
+output "namespace" {
+  value = kubernetes_namespace.monitoring.metadata[0].name
+}
+
+removed {
+  from = kubernetes_namespace.monitoring
+
+  lifecycle {
+    destroy = false
+  }
+}`,
+      expected: [{ messageId: 'resource', line: 3, column: 10 }],
+      output: `provider "kubernetes" {}
+
+resource "kubernetes_namespace_v1" monitoring {
+  metadata {
+    name = "monitoring"
+  }
+}
+
+output "namespace" {
+  value = kubernetes_namespace_v1.monitoring.metadata[0].name
+}
+
+removed {
+  from = kubernetes_namespace.monitoring
+
+  lifecycle {
+    destroy = false
+  }
+}
+
+import {
+  to = kubernetes_namespace_v1.monitoring
+  id = "monitoring"
+}
+`,
+      parsed: ['-resource.kubernetes_namespace', '+resource.kubernetes_namespace_v1', '~output.namespace.0.value', '+import'],
+    },
+    {
       name: 'a moved block from the old type, which the provider rejects',
       files: {
         'main.tf': `resource "kubernetes_persistent_volume_claim_v1" "prometheus_data" {
@@ -228,6 +513,8 @@ resource "kubernetes_secret" "tls" {
   }
 }
 `,
+      // Not the whole repository: the root module that would keep the object is not known.
+      output: null,
       expected: [
         {
           messageId: 'resource',
@@ -248,6 +535,13 @@ resource "kubernetes_secret" "tls" {
   }
 }
 `,
+      output: `data "kubernetes_secret_v1" "tls" {
+  metadata {
+    name = "wildcard-brmartin-tls"
+  }
+}
+`,
+      parsed: ['-data.kubernetes_secret', '+data.kubernetes_secret_v1'],
       expected: [
         {
           messageId: 'data',
@@ -368,4 +662,39 @@ resource "kubernetes_ingress" "grafana" {
       ],
     },
   ],
+});
+
+describe('terraform/deprecated-resource fix: import ids', () => {
+  test('are written in the format the generator writes for adoption', async () => {
+    const code = `provider "kubernetes" {}
+
+resource "kubernetes_service" "web" {
+  metadata {
+    name      = "web"
+    namespace = "apps"
+  }
+}
+
+resource "kubernetes_cluster_role" "reader" {
+  metadata {
+    name = "reader"
+  }
+}
+
+resource "kubernetes_namespace" "apps" {
+  metadata {
+    name = "apps"
+  }
+}
+`;
+    const config = resolveConfig({}, { file: null, rules: [rule] });
+    const main = path.join(VIRTUAL_ROOT, 'main.tf');
+    const run = await fixFiles(new Map([[main, code]]), { cwd: VIRTUAL_ROOT, config, wholeRepository: true });
+    const ids = [...(run.texts.get(main) ?? '').matchAll(/^ {2}id = "(.*)"$/gm)].map((m) => m[1]);
+    expect(ids).toEqual([
+      importId('kubernetes_service_v1', { apiVersion: 'v1', kind: 'Service', name: 'web', namespace: 'apps' }),
+      importId('kubernetes_cluster_role_v1', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'reader' }),
+      importId('kubernetes_namespace_v1', { apiVersion: 'v1', kind: 'Namespace', name: 'apps' }),
+    ]);
+  });
 });

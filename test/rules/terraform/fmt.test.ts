@@ -6,6 +6,9 @@ import rule from '../../../src/lint/rules/terraform/fmt';
 import { testRule, VIRTUAL_ROOT, type RuleTests } from '../../support/rule-tester';
 import { terraformFmt, TERRAFORM_VERSION, warnWithoutTerraform } from '../../support/terraform-fmt';
 
+/** What hcl2json reads differently after terraform fmt's rewrites (it gives a variable's type as written: `"string"` and `string`, `map` and `map(string)` differ). */
+const PARSED_REWRITES = ['variables.tf: ~variable.labels.0.type', 'variables.tf: ~variable.namespace.0.type'];
+
 const tests: RuleTests = {
   valid: [
     {
@@ -146,6 +149,27 @@ variable "labels" {
           message: '1 line differs from `terraform fmt` output, starting here; run `terraform fmt` on this file',
         },
       ],
+      output: {
+        'variables.tf': `variable "namespace" {
+  description = "Kubernetes namespace to deploy into"
+  type        = string
+}
+
+variable "labels" {
+  description = "Extra labels"
+  type        = map(any)
+  default     = {}
+}
+`,
+        'main.tf': `resource "kubernetes_namespace_v1" "this" {
+  metadata {
+    name   = var.namespace
+    labels = var.labels
+  }
+}
+`,
+      },
+      parsed: PARSED_REWRITES,
     },
     {
       name: 'blanks around the :: of a provider-defined function',
@@ -153,6 +177,12 @@ variable "labels" {
   config = provider :: kubernetes :: manifest_decode(file("config.yaml"))
 }
 `,
+      output: `locals {
+  config = provider::kubernetes::manifest_decode(file("config.yaml"))
+}
+`,
+      // hcl2json gives an expression's text as written: the blanks are part of it.
+      parsed: ['~locals.0.config'],
       expected: [{ messageId: 'unformatted', line: 2, column: 1 }],
     },
     {
@@ -163,6 +193,13 @@ variable "labels" {
   default = "default"
 }
 `,
+      output: `variable "namespace" {
+  description = "Kubernetes namespace to deploy into"
+  type        = string
+  default     = "default"
+}
+`,
+      parsed: [],
       expected: [
         {
           messageId: 'unformatted',
@@ -180,6 +217,11 @@ variable "labels" {
     app_name = "grafana"
 }
 `,
+      output: `locals {
+  app_name = "grafana"
+}
+`,
+      parsed: [],
       expected: [
         {
           messageId: 'unformatted',
@@ -210,6 +252,19 @@ output "namespace"{
 `,
       },
       expected: [{ messageId: 'unformatted', file: 'outputs.tf', line: 6, column: 1 }],
+      output: {
+        'outputs.tf': `output "hostname" {
+  description = "Hostname the service is served on"
+  value       = var.hostname
+}
+
+output "namespace" {
+  description = "Namespace the service runs in"
+  value       = "default"
+}
+`,
+      },
+      parsed: [],
     },
     {
       name: 'spacing inside expressions of a dynamic block',
@@ -228,6 +283,22 @@ output "namespace"{
   }
 }
 `,
+      output: `resource "kubernetes_deployment_v1" "grafana" {
+  spec {
+    template {
+      spec {
+        dynamic "volume" {
+          for_each = ["data", "plugins"]
+          content {
+            name = volume.value
+          }
+        }
+      }
+    }
+  }
+}
+`,
+      parsed: [],
       expected: [{ messageId: 'unformatted', line: 6, column: 1 }],
     },
     {
@@ -245,6 +316,20 @@ output "namespace"{
   }
 }
 `,
+      output: `resource "kubernetes_service_v1" "grafana" {
+  metadata {
+    name = "grafana"
+  }
+
+  spec {
+    port {
+      name = "http"
+      port = 3000
+    }
+  }
+}
+`,
+      parsed: [],
       expected: [
         {
           messageId: 'unformatted',
@@ -271,6 +356,18 @@ describe('terraform/fmt inputs', () => {
     expect(inputs.map(({ name, text }) => ({ name, formatted: formatHcl(text) }))).toEqual(
       inputs.map(({ name }, index) => ({ name, formatted: expected[index] })),
     );
+  });
+
+  // The fix writes formatHcl's output; this pins it to terraform fmt's on the rows that have one.
+  (TERRAFORM_VERSION === undefined ? it.skip : it)('every fixed output is what terraform fmt writes', () => {
+    const fixed = tests.invalid.flatMap((row) => {
+      const output = typeof row.output === 'string' ? { 'main.tf': row.output } : (row.output ?? {});
+      const input = row.files ?? { 'main.tf': row.code ?? '' };
+      return Object.entries(output).map(([file, text]) => ({ name: `${row.name}: ${file}`, input: input[file] ?? '', text }));
+    });
+    expect(fixed.length).toBeGreaterThan(0);
+    const expected = terraformFmt(fixed.map(({ input }) => input));
+    expect(fixed.map(({ name, text }) => ({ name, text }))).toEqual(fixed.map(({ name }, index) => ({ name, text: expected[index] })));
   });
 
   it('skips a file that does not parse', async () => {

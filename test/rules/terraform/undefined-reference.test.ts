@@ -172,6 +172,14 @@ check "health" {
         'web/outputs.tf': 'output "url" {\n  value = "https://web.example.com"\n}\n',
       },
     },
+    {
+      name: 'removed and import blocks that hand a child module resource to its new type',
+      files: {
+        'main.tf':
+          'module "web" {\n  source = "./web"\n}\n\nremoved {\n  from = module.web.kubernetes_service.web\n\n  lifecycle {\n    destroy = false\n  }\n}\n\nimport {\n  to = module.web.kubernetes_service_v1.web\n  id = "default/web"\n}\n',
+        'web/main.tf': 'resource "kubernetes_service_v1" "web" {\n  metadata {\n    name = "web"\n  }\n}\n',
+      },
+    },
   ],
   invalid: [
     {

@@ -372,5 +372,60 @@ output "app_name" {
 `,
       expected: [{ messageId: 'unused', line: 1, column: 1 }],
     },
+    {
+      name: 'passed by the root module: the message names the module block (no fix)',
+      files: {
+        'main.tf': `module "grafana" {
+  source = "./modules/grafana"
+
+  namespace = "monitoring"
+  replicas  = 2
+}
+`,
+        'modules/grafana/variables.tf': `variable "namespace" {
+  description = "Namespace"
+  type        = string
+}
+
+variable "replicas" {
+  description = "Replica count"
+  type        = number
+  default     = 1
+}
+
+output "namespace" {
+  description = "Namespace"
+  value       = var.namespace
+}
+`,
+      },
+      expected: [
+        {
+          messageId: 'passed',
+          file: 'modules/grafana/variables.tf',
+          line: 6,
+          column: 1,
+          message:
+            'Variable "replicas" is declared but never referenced, and module "grafana" passes it (../../main.tf:5); use var.replicas where it was meant to apply, or remove the variable and that argument',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'declared by a called module, not passed by its caller',
+      files: {
+        'main.tf': `module "grafana" {
+  source = "./modules/grafana"
+}
+`,
+        'modules/grafana/variables.tf': `variable "replicas" {
+  description = "Replica count"
+  type        = number
+  default     = 1
+}
+`,
+      },
+      expected: [{ messageId: 'unused', file: 'modules/grafana/variables.tf', line: 1, column: 1 }],
+    },
   ],
 });

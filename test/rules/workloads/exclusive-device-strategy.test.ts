@@ -58,6 +58,83 @@ const claim = (mode: string, cls: string): string => `resource "kubernetes_persi
 
 const recreate = '    replicas = 1\n    strategy {\n      type = "Recreate"\n    }\n';
 
+/** The fix: `strategy { type = "Recreate" }` before the last Deployment's `template`, where the generator writes it. */
+const withRecreate = (code: string): string => {
+  const at = code.lastIndexOf('    template {');
+  return `${code.slice(0, at)}    strategy {\n      type = "Recreate"\n    }\n\n${code.slice(at)}`;
+};
+
+/** Hand-written: two Deployments (one unversioned) holding host ports, a rolling update with a comment, an empty one-line strategy, a one-line metadata block. */
+const MESSY = `# Two DNS servers that bind host ports.
+resource "kubernetes_deployment" "primary" {
+  metadata {
+    name = "dns-primary"
+  }
+
+  spec {
+    replicas = 1
+
+    strategy {
+      type = "RollingUpdate"
+
+      # one pod at a time
+      rolling_update {
+        max_surge       = 1
+        max_unavailable = 0
+      }
+    }
+
+    selector {
+      match_labels = { app = "dns-primary" }
+    }
+
+    template {
+      metadata {
+        labels = { app = "dns-primary" }
+      }
+
+      spec {
+        container {
+          name  = "dns"
+          image = "pihole/pihole:2024.07.0"
+
+          port {
+            container_port = 53
+            host_port      = 53
+            protocol       = "UDP"
+          }
+        }
+      }
+    }
+  }
+}
+
+resource "kubernetes_deployment_v1" "secondary" {
+  metadata { name = "dns-secondary" }
+  spec {
+    strategy {}
+    selector {
+      match_labels = { app = "dns-secondary" }
+    }
+    template {
+      metadata {
+        labels = { app = "dns-secondary" }
+      }
+      spec {
+        container {
+          name  = "dns"
+          image = "pihole/pihole:2024.07.0"
+          port {
+            container_port = 53
+            host_port      = 5353
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 testRule(rule, {
   valid: [
     { name: 'GPU with Recreate', code: workload(gpuContainer(), recreate) },
@@ -117,6 +194,8 @@ testRule(rule, {
     {
       name: 'GPU with the default strategy, unversioned Deployment without replicas',
       code: workload(gpuContainer(), '', 'kubernetes_deployment'),
+      output: withRecreate(workload(gpuContainer(), '', 'kubernetes_deployment')),
+      parsed: ['+resource.kubernetes_deployment.app.0.spec.0.strategy'],
       expected: [
         {
           messageId: 'stuck',
@@ -134,6 +213,11 @@ testRule(rule, {
         '    replicas = 1\n    strategy {\n      type = "RollingUpdate"\n    }\n',
       ),
       expected: [{ messageId: 'stuck', line: 24, column: 13 }],
+      output: workload(
+        '        container {\n          name  = "dns"\n          image = "pihole/pihole:2024.07.0"\n\n          port {\n            container_port = 53\n            host_port      = 53\n            protocol       = "UDP"\n          }\n        }\n',
+        recreate,
+      ),
+      parsed: ['~resource.kubernetes_deployment_v1.app.0.spec.0.strategy.0.type'],
     },
     {
       name: 'ReadWriteOnce claim on a class the constitution does not know, replicas from a variable default',
@@ -152,6 +236,8 @@ testRule(rule, {
       name: 'ReadWriteOncePod on any class',
       code: claim('ReadWriteOncePod', 'local-path') + workload(plain + claimVolume),
       expected: [{ messageId: 'stuck', line: 34, column: 13 }],
+      output: claim('ReadWriteOncePod', 'local-path') + withRecreate(workload(plain + claimVolume)),
+      parsed: ['+resource.kubernetes_deployment_v1.app.0.spec.0.strategy'],
     },
     {
       name: 'device from a resource claim template',
@@ -182,6 +268,29 @@ testRule(rule, {
         '\n' +
         workload(gpuContainer(undefined, 'init_container') + plain),
       expected: [{ messageId: 'stuck', line: 54, column: 15 }],
+      output: withRecreate(
+        workload(gpuContainer(), recreate, 'kubernetes_deployment_v1', 'trainer') +
+          '\n' +
+          workload(gpuContainer(undefined, 'init_container') + plain),
+      ),
+      parsed: ['+resource.kubernetes_deployment_v1.app.0.spec.0.strategy'],
+    },
+    {
+      name: 'hand-written: a rolling update with a comment, an empty one-line strategy',
+      code: MESSY,
+      expected: [
+        { messageId: 'stuck', line: 36, column: 13 },
+        { messageId: 'stuck', line: 62, column: 13 },
+      ],
+      output: MESSY.replace(
+        '      type = "RollingUpdate"\n\n      # one pod at a time\n      rolling_update {\n        max_surge       = 1\n        max_unavailable = 0\n      }\n',
+        '      type = "Recreate"\n',
+      ).replace('    strategy {}\n', '    strategy {\n      type = "Recreate"\n    }\n'),
+      parsed: [
+        '~resource.kubernetes_deployment.primary.0.spec.0.strategy.0.type',
+        '-resource.kubernetes_deployment.primary.0.spec.0.strategy.0.rolling_update',
+        '+resource.kubernetes_deployment_v1.secondary.0.spec.0.strategy.0.type',
+      ],
     },
   ],
 });

@@ -1,7 +1,23 @@
 import { attrValue } from '../../../terraform/k8s/blocks';
 import { imageReference } from '../../../terraform/k8s/images';
 import { containers, workloads } from '../../../terraform/k8s/workloads';
-import { createRule } from '../../rule';
+import { addToBody, fileOf, replaceValue } from '../../../terraform/edits';
+import { createRule, fixOf } from '../../rule';
+import type { Attribute, Block, TfModule } from '../../../terraform/types';
+import type { Fix } from '../../types';
+
+const ALWAYS = '"Always"';
+/** A policy written as a literal: one from a variable is the caller's to change. */
+const LITERAL = /^\s*("IfNotPresent"|null)\s*$/;
+
+/** Set the container's policy to `Always`: add it below the image, or replace a literal `IfNotPresent` or `null`. */
+function policyFix(module: TfModule, container: Block, image: Attribute): Fix | undefined {
+  const file = fileOf(module, container.file);
+  if (!file) return undefined;
+  const written = container.attributes['image_pull_policy'];
+  if (!written) return fixOf(addToBody(file, container, [`image_pull_policy = ${ALWAYS}`], { after: image }));
+  return LITERAL.test(written.exprText) ? fixOf(replaceValue(file, written, ALWAYS)) : undefined;
+}
 
 /**
  * A moving tag (`latest`, or none) is only re-pulled with `image_pull_policy =
@@ -14,6 +30,7 @@ import { createRule } from '../../rule';
 export default createRule({
   id: 'images/latest-pull-policy',
   defaultSeverity: 'warning',
+  fixable: true,
   summary: 'An image tagged `latest` (or not tagged) sets `image_pull_policy = "Always"`',
   messages: {
     noPolicy:
@@ -32,9 +49,12 @@ export default createRule({
         const policy = attrValue(container.block, 'image_pull_policy');
         const data = { image: value.value, tag: reference.tag === undefined ? 'has no tag, so it is `latest`' : 'is tagged `latest`' };
         const address = workload.resource.address;
-        if (policy === undefined || policy.kind === 'null') report({ messageId: 'noPolicy', data, range: image.range, address });
-        else if (policy.kind === 'string' && policy.value === 'IfNotPresent')
-          report({ messageId: 'ifNotPresent', data, range: image.range, address });
+        const fix = policyFix(module, container.block, image);
+        if (policy === undefined || policy.kind === 'null') {
+          report({ messageId: 'noPolicy', data, range: image.range, address, fix });
+        } else if (policy.kind === 'string' && policy.value === 'IfNotPresent') {
+          report({ messageId: 'ifNotPresent', data, range: image.range, address, fix });
+        }
       }
     }
   },

@@ -1,11 +1,16 @@
-import { createRule } from '../../rule';
+import { createRule, fixOf } from '../../rule';
 import { claimNames, claims, classOf, storageClass } from '../../../terraform/k8s/storage';
+import { addToBody, fileOf, replaceValue } from '../../../terraform/edits';
+
+/** A value written as a literal: a value from elsewhere (a variable's default) is the caller's to change. */
+const LITERAL = /^\s*(true|null)\s*$/;
 
 const ID = 'storage/wait-until-bound';
 
 export default createRule({
   id: ID,
   defaultSeverity: 'error',
+  fixable: true,
   summary: 'Claims on a WaitForFirstConsumer class set `wait_until_bound = false`',
   messages: {
     missing:
@@ -22,14 +27,18 @@ export default createRule({
       const attribute = claim.block.attributes['wait_until_bound'];
       const data = { claim: claim.name ?? claim.resource.address, class: cls.name };
       const address = claim.resource.address;
+      const file = fileOf(module, claim.block.file);
       if (!attribute) {
-        report({ messageId: 'missing', data, range: claim.block.headerRange, address, ...exception });
+        const fix = fixOf(file && addToBody(file, claim.block, ['wait_until_bound = false'], 'end'));
+        report({ messageId: 'missing', data, range: claim.block.headerRange, address, ...exception, fix });
         continue;
       }
       const value = attribute.value();
       // `true` (the provider's default) waits; `null` means the default too.
-      if ((value.kind === 'bool' && value.value) || value.kind === 'null')
-        report({ messageId: 'waits', data, range: attribute.range, address, ...exception });
+      if ((value.kind === 'bool' && value.value) || value.kind === 'null') {
+        const fix = file && LITERAL.test(attribute.exprText) ? fixOf(replaceValue(file, attribute, 'false')) : undefined;
+        report({ messageId: 'waits', data, range: attribute.range, address, ...exception, fix });
+      }
     }
   },
 });

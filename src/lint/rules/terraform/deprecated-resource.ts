@@ -1,7 +1,12 @@
+import path from 'node:path';
+import { quote } from '../../../hcl/encode';
 import { attrValue, firstBlock, metadataName } from '../../../terraform/k8s/blocks';
-import { createRule, type ReportDescriptor } from '../../rule';
-import type { Block, Resource } from '../../../terraform/types';
+import { appendToFile, fileOf, offsetsOf, renameReferences, type TextEdit } from '../../../terraform/edits';
+import type { ModuleTree } from '../../../terraform/tree';
+import { createRule, fixOf, type ReportDescriptor } from '../../rule';
+import type { Block, Resource, TfFile, TfModule } from '../../../terraform/types';
 import { stringOf } from '../../../terraform/values';
+import type { Fix } from '../../types';
 
 /**
  * Unversioned hashicorp/kubernetes types that have a versioned successor, and
@@ -85,9 +90,95 @@ function importId(resource: Resource): string {
   return `${known}/${name}`;
 }
 
+/** Blocks whose addresses name state, not configuration: a rename leaves them alone. */
+const STATE_BLOCKS = new Set(['moved', 'removed', 'import']);
+
+/**
+ * Rename the type, every reference to the resource in the module, and, for a
+ * managed resource, append to the root module the `removed` + `import` blocks
+ * that hand the live object to the new address. No fix when the root blocks
+ * cannot be written for sure (see `rootBlocks`).
+ */
+function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, successor: string): Fix | undefined {
+  const file = fileOf(module, resource.block.file);
+  const label = resource.block.labelRanges[0];
+  if (!file || !label) return undefined;
+  const [start, end] = offsetsOf(file, label);
+  if (movedTo(module, resource.address)) return undefined;
+  const skip = module.blocks.filter((block) => STATE_BLOCKS.has(block.type));
+  const reference = resource.mode === 'data' ? ['data', resource.type, resource.name] : [resource.type, resource.name];
+  const references = renameReferences(module, reference, reference.length - 2, successor, skip);
+  const root = resource.mode === 'data' ? [] : rootBlocks(module, tree, resource, successor);
+  if (!references || !root) return undefined;
+  return fixOf({ file: file.path, start, end, text: quote(successor) }, ...references, ...root);
+}
+
+/**
+ * The root module's `removed` + `import` blocks for every instance of the
+ * module (a folder called twice needs both pairs), appended to the file of the
+ * root's `module` block (or the resource's own file when it is in the root).
+ * Undefined when they cannot be written for sure: the tree is not the whole
+ * repository (another root might call the module), a call on the way has
+ * `count` or `for_each`, the top of an instance's callers is not a root module
+ * (no `provider` or backend), the import id is not known, or a `moved` block
+ * of the root moves an object to the old address.
+ */
+function rootBlocks(module: TfModule, tree: ModuleTree, resource: Resource, successor: string): TextEdit[] | undefined {
+  if (!tree.complete || resource.repeated) return undefined;
+  const dir = path.resolve(module.dir);
+  const texts = new Map<TfFile, string[]>();
+  for (const instance of tree.modules.filter((m) => path.resolve(m.dir) === dir)) {
+    const own = instance.resources.find((r) => r.address === resource.address);
+    if (!own) return undefined;
+    let prefix = '';
+    let top = instance;
+    let where = own.block.file;
+    for (let caller = top.caller; caller; caller = top.caller) {
+      const { call } = caller;
+      if (call.block.attributes['count'] || call.block.attributes['for_each']) return undefined;
+      prefix = `module.${call.name}.${prefix}`;
+      where = call.block.file;
+      top = caller.module;
+    }
+    const file = fileOf(top, where);
+    if (prefix !== '' && movedTo(top, `${prefix}${resource.address}`)) return undefined;
+    const id = importId(own);
+    if (!file || !isRootModule(top) || id.includes('<')) return undefined;
+    const from = `${prefix}${resource.address}`;
+    const to = `${prefix}${successor}.${resource.name}`;
+    const blocks = texts.get(file) ?? [];
+    if (!top.blocks.some((block) => block.type === 'removed' && block.attributes['from']?.exprText.trim() === from))
+      blocks.push(`removed {\n  from = ${from}\n\n  lifecycle {\n    destroy = false\n  }\n}\n`);
+    if (!top.blocks.some((block) => block.type === 'import' && block.attributes['to']?.exprText.trim() === to))
+      blocks.push(`import {\n  to = ${to}\n  id = ${quote(id)}\n}\n`);
+    texts.set(file, blocks);
+  }
+  return [...texts].filter(([, blocks]) => blocks.length > 0).map(([file, blocks]) => appendToFile(file, blocks.join('\n')));
+}
+
+/**
+ * Whether a `moved` block of the module moves an object to the address: its
+ * chain of moves then has to be rewritten by hand (a move on to the new type
+ * is the one the provider rejects), so no fix is offered.
+ */
+function movedTo(module: TfModule, address: string): boolean {
+  return module.blocks.some((block) => block.type === 'moved' && block.attributes['to']?.exprText.trim() === address);
+}
+
+/** A module Terraform runs from: nothing calls it, and it configures a provider or a backend. */
+function isRootModule(module: TfModule): boolean {
+  if (module.caller) return false;
+  return module.blocks.some(
+    (block) =>
+      block.type === 'provider' ||
+      (block.type === 'terraform' && block.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
+  );
+}
+
 export default createRule({
   id: 'terraform/deprecated-resource',
   defaultSeverity: 'warning',
+  fixable: true,
   summary: 'No unversioned `kubernetes_*` type that hashicorp/kubernetes 3.0 deprecates, and no `moved` block the provider rejects',
   messages: {
     resource:
@@ -95,7 +186,7 @@ export default createRule({
     data: 'Data source {{type}} is deprecated since hashicorp/kubernetes 3.0 and removed in 4.0; use {{successor}} (and update the references to {{address}})',
     move: 'hashicorp/kubernetes rejects moving {{from}} to {{to}} ("Move Resource State Not Supported"): replace this `moved` block with `removed { from = {{from}} lifecycle { destroy = false } }` and `import { to = {{to}} id = "<namespace>/<name>" }` (Terraform >= 1.7)',
   },
-  check({ module, report }) {
+  check({ module, tree, report }) {
     for (const resource of module.resources) {
       const successor = SUCCESSORS.get(resource.type);
       const range = resource.block.labelRanges[0];
@@ -104,7 +195,7 @@ export default createRule({
       const to = `${successor}.${resource.name}`;
       const each = resource.repeated ? `, one import per instance (\`to = ${to}[<key>]\`, or \`for_each\` on the import block)` : '';
       const data = { type: resource.type, successor, address: resource.address, from, to, id: importId(resource), each };
-      report({ messageId: resource.mode, data, range, address: resource.address });
+      report({ messageId: resource.mode, data, range, address: resource.address, fix: renameFix(module, tree, resource, successor) });
     }
     for (const block of module.blocks) if (block.type === 'moved') checkMove(block, report);
   },

@@ -8,6 +8,8 @@ interface Difference {
   /** 0-based index of the first differing line. */
   first: number;
   count: number;
+  /** The file as `terraform fmt` writes it. */
+  formatted: string;
 }
 
 /**
@@ -25,7 +27,7 @@ function difference(text: string, formatted: string): Difference | undefined {
     if (first < 0) first = i;
     count++;
   }
-  return first < 0 ? undefined : { first, count };
+  return first < 0 ? undefined : { first, count, formatted };
 }
 
 /**
@@ -47,6 +49,7 @@ function lineLength(file: TfFile, index: number): number {
 export default createRule({
   id: 'terraform/fmt',
   defaultSeverity: 'error',
+  fixable: true,
   summary: 'Files are laid out exactly as `terraform fmt` writes them',
   messages: {
     unformatted: '{{lines}} from `terraform fmt` output, starting here; run `terraform fmt` on this file',
@@ -63,6 +66,7 @@ export default createRule({
         messageId: 'unformatted',
         data: { lines: `${plural(diff.count, 'line')} ${diff.count === 1 ? 'differs' : 'differ'}` },
         range: { file: file.path, line, column: 1, endLine: line, endColumn: lineLength(file, diff.first) + 1 },
+        fix: { edits: [{ file: file.path, start: 0, end: file.text.length, text: diff.formatted }] },
       });
     }
   },

@@ -135,6 +135,8 @@ function skipped(block: Block, attribute: Attribute, parent: Block | undefined):
   if ((name === 'provider' || name === 'providers') && parent === undefined) return true;
   // A `moved`/`removed` block names an address that is, on purpose, no longer declared.
   if ((block.type === 'moved' || block.type === 'removed') && name === 'from') return true;
+  // An `import` into a child module names a resource of that module, not an output of it.
+  if (block.type === 'import' && name === 'to' && /^\s*module\./.test(attribute.exprText)) return true;
   return false;
 }
 

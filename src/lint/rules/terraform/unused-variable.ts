@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { callerView } from '../../../terraform/callers';
 import { descendants } from '../../../terraform/k8s/blocks';
 import { createRule } from '../../rule';
 import type { Block, TfModule } from '../../../terraform/types';
@@ -40,12 +42,22 @@ export default createRule({
   messages: {
     unused:
       'Variable "{{name}}" is declared but never referenced; use var.{{name}} where it was meant to apply, or remove the variable (and the argument from its callers)',
+    passed:
+      'Variable "{{name}}" is declared but never referenced, and module "{{call}}" passes it ({{where}}); use var.{{name}} where it was meant to apply, or remove the variable and that argument',
   },
   check({ module, report }) {
     const used = usedVariables(module);
+    // Not fixed: the caller passes it, or may; the message names the block that does.
+    const caller = callerView(module);
     for (const variable of module.variables) {
       if (used.has(variable.name)) continue;
-      report({ messageId: 'unused', data: { name: variable.name }, range: variable.block.headerRange, address: `var.${variable.name}` });
+      const range = variable.block.headerRange;
+      const address = `var.${variable.name}`;
+      const argument = caller?.arguments.find((attribute) => attribute.name === variable.name);
+      if (caller && argument) {
+        const where = `${path.relative(module.dir, argument.range.file) || path.basename(argument.range.file)}:${argument.range.line}`;
+        report({ messageId: 'passed', data: { name: variable.name, call: caller.call.name, where }, range, address });
+      } else report({ messageId: 'unused', data: { name: variable.name }, range, address });
     }
   },
 });

@@ -5,7 +5,9 @@ import { containers, resourceEntries, workloads, type Workload } from '../../../
 import type { Range } from '../../../hcl/syntax';
 import type { LVal, TfModule } from '../../../terraform/types';
 import { stringsOf } from '../../../terraform/values';
-import { createRule } from '../../rule';
+import { addToBody, fileOf, removeFromBody, replaceValue } from '../../../terraform/edits';
+import { createRule, fixOf } from '../../rule';
+import type { Fix } from '../../types';
 
 const optionsSchema = z
   .object({
@@ -149,9 +151,32 @@ function replicasOf(workload: Workload): number | undefined {
   return value.kind === 'number' ? value.value : value.kind === 'string' && /^\d+$/.test(value.value) ? Number(value.value) : undefined;
 }
 
+/**
+ * `strategy { type = "Recreate" }`: a new block before `template` (where the
+ * generator writes it), or in the block there is, `type` set and the
+ * `rolling_update` settings removed (Kubernetes refuses them with `Recreate`).
+ */
+function recreateFix(module: TfModule, workload: Workload): Fix | undefined {
+  const spec = workload.spec;
+  const file = spec && fileOf(module, spec.file);
+  if (!spec || !file) return undefined;
+  const strategy = firstBlock(spec, 'strategy');
+  if (!strategy) {
+    const template = firstBlock(spec, 'template');
+    const item = ['strategy {', '  type = "Recreate"', '}'];
+    return fixOf(addToBody(file, spec, item, template && !template.dynamic ? { before: template } : 'end'));
+  }
+  const type = attr(strategy, 'type');
+  const setType = type ? replaceValue(file, type, RECREATE) : addToBody(file, strategy, [`type = ${RECREATE}`], 'end');
+  return fixOf(setType, ...blocksOf(strategy, 'rolling_update').map((block) => removeFromBody(file, block)));
+}
+
+const RECREATE = '"Recreate"';
+
 export default createRule({
   id: 'workloads/exclusive-device-strategy',
   defaultSeverity: 'error',
+  fixable: true,
   summary:
     'A Deployment whose pods hold a device, a host port or a single-attach claim, all of which its replicas use, rolls out with `Recreate`',
   messages: {
@@ -180,7 +205,7 @@ export default createRule({
         what: stuck.what,
         pods: Math.floor(capacityOf(stuck) / stuck.perPod),
       };
-      report({ messageId: 'stuck', data, range: stuck.range, address: workload.resource.address });
+      report({ messageId: 'stuck', data, range: stuck.range, address: workload.resource.address, fix: recreateFix(module, workload) });
     }
   },
 });
