@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { styleText } from 'node:util';
 import type { RunResult } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
-import { useColor } from '../util/colour';
+import { isTerminal, useColor } from '../util/colour';
 import { formatText } from '../formatters/text';
 import { lazy } from './lazy';
 import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
@@ -49,6 +50,7 @@ export const generateCommand: Command<GenerateArgs> = {
       reportStale(stale, 'gen-modules removes them');
       if (changed.length > 0) process.stderr.write(`gen-modules: ${changed.length} file(s) out of date; run gen-modules\n`);
       process.exitCode = changed.length > 0 || stale.length > 0 ? 1 : 0;
+      if (process.exitCode === 0 && isTerminal(process.stdout)) process.stdout.write(upToDateLine(result, args.root !== undefined));
       return;
     }
     if (args.lint && !(await lintsClean(result))) {
@@ -77,6 +79,21 @@ export const generateCommand: Command<GenerateArgs> = {
     );
   },
 };
+
+/**
+ * What `--check` found up to date, for a person at a terminal, paths relative to
+ * the working folder: `✓ out/ is up to date` when the folder beside the modules
+ * holds only what gen-modules writes (no `--root`), else the modules folder and
+ * the root's kubernetes.tf, `✓ ../infra/modules-k8s/ and ../infra/kubernetes.tf are up to date`.
+ */
+function upToDateLine(result: RunResult, withRoot: boolean): string {
+  const shown = (target: string): string => path.relative(process.cwd(), target).split(path.sep).join('/');
+  const folder = (dir: string): string => `${shown(dir) || '.'}/`;
+  const whole = !withRoot && shown(result.root) !== '';
+  const what = whole ? `${folder(result.root)} is` : `${folder(result.outDir)} and ${shown(path.join(result.root, 'kubernetes.tf'))} are`;
+  const line = `✓ ${what} up to date`;
+  return `${useColor(process.stdout) ? styleText(['bold', 'green'], line, { validateStream: false }) : line}\n`;
+}
 
 /** Name the staged files an interrupted run left behind. */
 function reportStale(files: string[], consequence: string): void {

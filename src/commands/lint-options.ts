@@ -8,6 +8,8 @@ export interface LintArgs {
   'max-warnings'?: number;
   cache: boolean;
   'cache-location': string;
+  /** Report paths are relative to this folder (default: the repository root of the working folder, else the working folder). */
+  'relative-to'?: string;
 }
 
 export const DEFAULT_LINT_PATH = './out/modules-k8s';

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { UserError } from '../errors';
 import { formatters, OUTPUT_FORMATS, type FormatContext, type RuleInfo } from '../formatters';
-import { useColor } from '../util/colour';
+import { isTerminal, useColor } from '../util/colour';
 import { checkFolder } from '../util/paths';
 import { toolVersion } from '../lint/cache';
 import { findConfigFile } from '../lint/config-file';
 import { exitCodeFor, reportOn } from '../lint/report';
-import { discoverFiles } from '../terraform/load';
+import { discoverFiles, repositoryRootOf } from '../terraform/load';
 import { lazyLint } from '../lint/lazy';
 import { DEFAULT_LINT_PATH, type LintArgs } from './lint-options';
 import { readSummary, writeSummary } from '../lint/result-cache';
@@ -27,6 +27,7 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings: expected a whole number of at least 0, received ${String(maxWarnings)}`);
   }
+  const relativeTo = reportBase(args['relative-to'], cwd);
   const cacheLocation = args.cache ? path.resolve(cwd, args['cache-location']) : undefined;
   if (cacheLocation !== undefined) checkFolder('--cache-location', cacheLocation, { mustExist: false });
   const discovered = await discoverFiles(args.paths.length > 0 ? args.paths : [DEFAULT_LINT_PATH], cwd);
@@ -34,9 +35,11 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
     (cacheLocation && readSummary(cacheLocation, toolVersion(), findConfigFile(cwd, args.config), discovered.files)) ||
     (await lintAll(discovered.files, cwd, args.config, cacheLocation, discovered.repositoryRoot));
   const result = reportOn(findings, discovered);
+  const exitCode = exitCodeFor(result.findings, { maxWarnings });
   const context: FormatContext = {
-    cwd,
+    cwd: relativeTo,
     color: useColor(process.stdout, process.env),
+    terminal: args.format === 'text' && isTerminal(process.stdout) ? { passed: exitCode === 0 } : undefined,
     get rules() {
       return ruleInfos();
     },
@@ -44,7 +47,15 @@ export async function runLint(args: LintArgs, cwd: string): Promise<number> {
     files: result.files,
   };
   process.stdout.write(formatters[args.format](result.findings, context));
-  return exitCodeFor(result.findings, { maxWarnings });
+  return exitCode;
+}
+
+/** The folder report paths are relative to: `--relative-to`, else the repository root of `cwd`, else `cwd`. */
+function reportBase(relativeTo: string | undefined, cwd: string): string {
+  if (relativeTo === undefined) return repositoryRootOf(cwd) ?? cwd;
+  const folder = path.resolve(cwd, relativeTo);
+  checkFolder('--relative-to', folder, { mustExist: true });
+  return folder;
 }
 
 async function lintAll(

@@ -15,6 +15,11 @@ export const lintCommand: Command<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Fail when there are more warnings than this' })
       .option('cache', { type: 'boolean', default: false, describe: 'Reuse findings of unchanged modules' })
       .option('cache-location', { type: 'string', default: `${DEFAULT_CACHE_LOCATION}/`, describe: 'Folder of the cache' })
+      .option('relative-to', {
+        type: 'string',
+        describe:
+          'Folder report paths are relative to (default: the root of the git repository of the working folder, else the working folder)',
+      })
       .example(
         '$0 lint ../infra/modules-k8s --format gitlab > gl-code-quality-report.json',
         'lint hand-written modules for a GitLab merge request',

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { PARSE_ERROR } from '../lint/types';
 import type { Finding } from '../lint/types';
+import { fingerprints } from './fingerprint';
 import { displayPath, type Formatter } from './types';
 
 /** GitLab Code Quality severities: errors fail the pipeline, so they rank as critical; a file that does not parse blocks everything. */
@@ -20,25 +20,19 @@ function severityOf(finding: Finding): CodeQualitySeverity {
 }
 
 /**
- * GitLab Code Quality JSON. A fingerprint identifies an issue across commits, so
- * it is made of what survives edits around it: the path, the Terraform address
- * (the message when there is none), the rule id and the message; findings that
- * still collide are numbered in order.
+ * GitLab Code Quality JSON (the fields GitLab reads: description, check_name,
+ * fingerprint, severity, location.path relative to the repository root and
+ * location.lines.begin). The fingerprint does not depend on the line, so a
+ * finding moved by an edit above it is the same issue in the merge request.
  */
 export const formatGitlab: Formatter = (findings, context) => {
-  const seen = new Map<string, number>();
-  const issues: CodeQualityIssue[] = findings.map((finding) => {
-    const file = displayPath(finding.range.file, context.cwd);
-    const identity = [file, finding.address ?? '', finding.ruleId, finding.message].join('\0');
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    return {
-      description: finding.message,
-      check_name: finding.ruleId,
-      fingerprint: createHash('sha256').update(`${identity}\0${occurrence}`).digest('hex').slice(0, 32),
-      severity: severityOf(finding),
-      location: { path: file, lines: { begin: finding.range.line } },
-    };
-  });
+  const prints = fingerprints(findings, context.cwd);
+  const issues: CodeQualityIssue[] = findings.map((finding, index) => ({
+    description: finding.message,
+    check_name: finding.ruleId,
+    fingerprint: prints[index]!,
+    severity: severityOf(finding),
+    location: { path: displayPath(finding.range.file, context.cwd), lines: { begin: finding.range.line } },
+  }));
   return `${JSON.stringify(issues, null, 2)}\n`;
 };

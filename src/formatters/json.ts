@@ -15,6 +15,7 @@ export interface JsonReport {
   }>;
   errorCount: number;
   warningCount: number;
+  infoCount: number;
 }
 
 export const formatJson: Formatter = (findings, context) => {
@@ -33,6 +34,7 @@ export const formatJson: Formatter = (findings, context) => {
     })),
     errorCount: counts.error,
     warningCount: counts.warning,
+    infoCount: counts.info,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

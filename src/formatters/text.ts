@@ -4,12 +4,13 @@ import { countSeverities, displayPath, groupByFile, type FormatContext, type For
 
 /**
  * `file:line:col  severity  rule-id  message`, one line per finding, files
- * separated by a blank line, then a summary line. Nothing at all when clean.
+ * separated by a blank line, then a summary line. Nothing at all when clean,
+ * except at a terminal, where the summary line is always printed.
  */
 export const formatText: Formatter = (findings, context) => {
-  if (findings.length === 0) return '';
+  if (findings.length === 0) return context.terminal ? `${summaryLine(findings, context)}\n` : '';
   const blocks = [...groupByFile(findings).values()].map((group) => group.map((f) => formatFindingLine(f, context)).join('\n'));
-  return `${blocks.join('\n\n')}\n\n${summaryLine(findings, context.color)}\n`;
+  return `${blocks.join('\n\n')}\n\n${summaryLine(findings, context)}\n`;
 };
 
 const SEVERITY_STYLE: Record<Severity, Parameters<typeof styleText>[0]> = { error: 'red', warning: 'yellow', info: 'blue' };
@@ -25,11 +26,21 @@ export function formatFindingLine(finding: Finding, context: Pick<FormatContext,
   ].join('  ');
 }
 
-function summaryLine(findings: readonly Finding[], color: boolean): string {
+/**
+ * `3 problems (1 error, 2 warnings, 0 info)`; at a terminal led by ✓ or ✗ (the
+ * run's outcome: warnings alone pass unless --max-warnings is exceeded) and the
+ * number of files: `✓ 31 files, 0 problems` when clean.
+ */
+function summaryLine(findings: readonly Finding[], context: Pick<FormatContext, 'color' | 'files' | 'terminal'>): string {
   const counts = countSeverities(findings);
-  const text = `${plural(findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
-  const style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue';
-  return painter(color)(['bold', style], text);
+  const breakdown = ` (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
+  const problems = `${plural(findings.length, 'problem')}${findings.length > 0 ? breakdown : ''}`;
+  const failed = counts.error > 0 || context.terminal?.passed === false;
+  const style = failed ? 'red' : counts.warning > 0 ? 'yellow' : context.terminal ? 'green' : 'blue';
+  const text = context.terminal
+    ? `${context.terminal.passed ? '✓' : '✗'} ${plural(context.files?.length ?? 0, 'file')}, ${problems}`
+    : problems;
+  return painter(context.color)(['bold', style], text);
 }
 
 function plural(count: number, noun: string): string {

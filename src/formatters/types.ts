@@ -13,7 +13,7 @@ export interface RuleInfo {
 }
 
 export interface FormatContext {
-  /** Paths are shown relative to this folder. */
+  /** Paths are shown relative to this folder: `--relative-to`, by default the repository root (else the working folder). */
   cwd: string;
   /** ANSI colours (text format only). */
   color: boolean;
@@ -22,6 +22,12 @@ export interface FormatContext {
   toolVersion: string;
   /** Every file linted, also those without findings (JUnit, Checkstyle). */
   files?: readonly string[];
+  /**
+   * Set when the report goes to a person at a terminal (text format): the
+   * summary line then leads with a mark for the run's outcome and the number of
+   * files, and is printed when clean too (`✓ 31 files, 0 problems`).
+   */
+  terminal?: { passed: boolean };
 }
 
 /** A report format: a pure function of the (sorted) findings. */

@@ -72,6 +72,19 @@ function tfFilesBelow(dir: string, walking: ReadonlySet<string> = new Set()): st
   return found;
 }
 
+/** Whether `dir` is the root folder of a git repository or worktree (it holds `.git`, a folder or a file). */
+function isRepositoryRoot(dir: string): boolean {
+  return fs.existsSync(path.join(dir, '.git'));
+}
+
+/** The root folder of the git repository `dir` is in (the nearest folder upwards holding `.git`), if any. */
+export function repositoryRootOf(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (isRepositoryRoot(current)) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
 /** Find the .tf files for the given paths, and whether one of them is a repository's root folder (it holds `.git`) (directories: every folder with .tf files below it is a module, skipping .terraform/, node_modules/, .git/; a file: its whole folder is loaded, and the file is recorded in reportFiles; symbolic links are followed). Returns absolute paths → contents, decoded as UTF-8 (see `decodeSource`). */
 export function discoverFiles(paths: string[], cwd: string): Promise<Discovered> {
   // A missing path rejects the promise rather than throwing.
@@ -93,7 +106,7 @@ function readGivenPaths(paths: string[], cwd: string): Discovered {
     const target = path.resolve(cwd, given);
     const stats = statOrFail(target);
     if (stats.isDirectory()) {
-      repositoryRoot ||= fs.existsSync(path.join(target, '.git'));
+      repositoryRoot ||= isRepositoryRoot(target);
       for (const file of tfFilesBelow(target)) {
         loaded.add(file);
         dirFiles.add(file);

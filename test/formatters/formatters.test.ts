@@ -68,12 +68,38 @@ describe('text', () => {
   test('singular summary', () => {
     expect(render('text', [SORTED[1]!]).split('\n').at(-2)).toBe('1 problem (1 error, 0 warnings, 0 info)');
   });
+
+  describe('at a terminal', () => {
+    const atTerminal = (findings: readonly Finding[], passed: boolean, files = CONTEXT.files) =>
+      render('text', findings, { ...CONTEXT, files, terminal: { passed } });
+    const warnings = SORTED.filter((f) => f.severity !== 'error');
+
+    test('clean: one line with a check mark and the number of files', () => {
+      expect(atTerminal([], true)).toBe('✓ 3 files, 0 problems\n');
+      expect(atTerminal([], true, [CONTEXT.files![0]!])).toBe('✓ 1 file, 0 problems\n');
+    });
+
+    test('with findings: the same findings, the summary led by the outcome and the number of files', () => {
+      const passing = atTerminal(warnings, true);
+      expect(passing.split('\n').at(-2)).toBe('✓ 3 files, 2 problems (0 errors, 1 warning, 1 info)');
+      expect(passing.split('\n').slice(0, -2)).toEqual(render('text', warnings).split('\n').slice(0, -2));
+      expect(atTerminal(warnings, false).split('\n').at(-2)).toBe('✗ 3 files, 2 problems (0 errors, 1 warning, 1 info)');
+      expect(atTerminal(SORTED, false).split('\n').at(-2)).toBe('✗ 3 files, 5 problems (3 errors, 1 warning, 1 info)');
+    });
+
+    test('coloured green when clean, red when the run fails', () => {
+      expect(render('text', [], { ...CONTEXT, color: true, terminal: { passed: true } })).toBe(
+        '\u001b[1m\u001b[32m✓ 3 files, 0 problems\u001b[39m\u001b[22m\n',
+      );
+      expect(render('text', warnings, { ...CONTEXT, color: true, terminal: { passed: false } })).toContain('\u001b[31m✗ 3 files');
+    });
+  });
 });
 
 describe('json', () => {
   test('carries exactly the contract fields, paths relative to cwd with / separators', () => {
     const report = JSON.parse(render('json')) as JsonReport;
-    expect(Object.keys(report)).toEqual(['findings', 'errorCount', 'warningCount']);
+    expect(Object.keys(report)).toEqual(['findings', 'errorCount', 'warningCount', 'infoCount']);
     for (const finding of report.findings) {
       expect(Object.keys(finding)).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'address']);
     }
@@ -84,7 +110,7 @@ describe('json', () => {
       'modules/web/main.tf',
       'modules/web/main.tf',
     ]);
-    expect([report.errorCount, report.warningCount]).toEqual([3, 1]);
+    expect([report.errorCount, report.warningCount, report.infoCount]).toEqual([3, 1, 1]);
   });
 });
 
@@ -119,6 +145,20 @@ describe('sarif', () => {
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
     expect(run.tool.driver.rules.map((r) => r.helpUri)).toEqual(CONTEXT.rules.map((r) => r.docsUrl));
     expect(run.results.map((r) => r.level)).toEqual(['error', 'error', 'error', 'note', 'warning']);
+  });
+});
+
+describe('sarif fingerprints', () => {
+  type Log = { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
+  const prints = (findings: readonly Finding[]) =>
+    (JSON.parse(render('sarif', findings)) as Log).runs[0]!.results.map((r) => r.partialFingerprints['genModulesIdentity/v1']);
+
+  test('each result carries the GitLab report fingerprint of the same finding, which ignores the line', () => {
+    const gitlab = (JSON.parse(render('gitlab')) as CodeQualityIssue[]).map((i) => i.fingerprint);
+    expect(prints(SORTED)).toEqual(gitlab);
+    expect(new Set(gitlab).size).toBe(gitlab.length);
+    const shifted = SORTED.map((f) => ({ ...f, range: { ...f.range, line: f.range.line + 3, endLine: f.range.endLine + 3 } }));
+    expect(prints(shifted)).toEqual(gitlab);
   });
 });
 

@@ -9,6 +9,7 @@ import { rulesCommand } from '../../../src/commands/rules';
 import { isUserError, UserError } from '../../../src/errors';
 import type { OutputFormat } from '../../../src/formatters';
 import type { JsonReport } from '../../../src/formatters/json';
+import { pretendTerminal } from '../../support/terminal';
 import { makeTree } from './tmpdir';
 
 interface CliRun {
@@ -21,10 +22,11 @@ interface CliRun {
  * Runs the two commands the way `src/cli.ts` does (strict parsing, failures to
  * exit 2 with the message on stderr), in `cwd`, capturing the output.
  */
-async function cli(argv: string[], cwd: string): Promise<CliRun> {
+async function cli(argv: string[], cwd: string, options: { terminal?: boolean } = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const restoreTerminal = options.terminal ? pretendTerminal() : () => undefined;
   const previous = process.cwd();
   process.chdir(cwd);
   process.exitCode = 0;
@@ -44,6 +46,7 @@ async function cli(argv: string[], cwd: string): Promise<CliRun> {
   } finally {
     process.chdir(previous);
     stdout.mockRestore();
+    restoreTerminal();
   }
   if (failed !== undefined) {
     err.push(errorMessage(failed));
@@ -129,6 +132,89 @@ describe('gen-modules lint', () => {
     expect([first, second]).toEqual([uncached, uncached]);
     await cli(['lint', 'm', '--cache', '--cache-location', 'elsewhere'], root);
     expect(existsSync(path.join(root, 'elsewhere', 'lint.json'))).toBe(true);
+  });
+});
+
+describe('gen-modules lint at a terminal', () => {
+  test('clean: one summary line with the number of files linted', async () => {
+    const root = makeTree({ 'm/a/main.tf': CLEAN, 'm/b/main.tf': CLEAN, 'm/b/outputs.tf': '' });
+    expect(await cli(['lint', 'm'], root, { terminal: true })).toEqual({ code: 0, stdout: '✓ 3 files, 0 problems\n', stderr: '' });
+  });
+
+  test('warnings alone pass (✓) unless --max-warnings is exceeded (✗); errors fail', async () => {
+    const root = makeTree(WARNING_TREE);
+    const passing = await cli(['lint', 'm'], root, { terminal: true });
+    expect(passing.code).toBe(0);
+    expect(passing.stdout.split('\n').at(-2)).toBe('✓ 1 file, 1 problem (0 errors, 1 warning, 0 info)');
+    const failing = await cli(['lint', 'm', '--max-warnings', '0'], root, { terminal: true });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout.split('\n').at(-2)).toBe('✗ 1 file, 1 problem (0 errors, 1 warning, 0 info)');
+    const errors = await cli(['lint', 'm'], makeTree({ 'm/main.tf': BAD_SUPPRESSION }), { terminal: true });
+    expect(errors.stdout.split('\n').at(-2)).toBe('✗ 1 file, 1 problem (1 error, 0 warnings, 0 info)');
+  });
+
+  test('machine formats print no summary line, at a terminal or not', async () => {
+    const root = makeTree({ 'm/main.tf': CLEAN });
+    for (const format of ['json', 'sarif', 'junit', 'checkstyle', 'gitlab']) {
+      const run = await cli(['lint', 'm', '--format', format], root, { terminal: true });
+      expect(run.stdout).toBe((await cli(['lint', 'm', '--format', format], root)).stdout);
+      expect(run.stdout).not.toContain('✓');
+    }
+  });
+});
+
+describe('report paths', () => {
+  const REPOSITORY = { '.git/HEAD': 'ref: refs/heads/main\n', 'infra/m/main.tf': BAD_SUPPRESSION };
+  /** Where each format puts the path of the one finding's file. */
+  const reportedPath: Record<OutputFormat, (out: string) => string | undefined> = {
+    text: (out) => out.split(':')[0],
+    json: (out) => (JSON.parse(out) as JsonReport).findings[0]?.file,
+    gitlab: (out) => (JSON.parse(out) as Array<{ location: { path: string } }>)[0]?.location.path,
+    sarif: (out) =>
+      (
+        JSON.parse(out) as {
+          runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+        }
+      ).runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri,
+    checkstyle: (out) => /<file name="([^"]*)"/.exec(out)?.[1],
+    junit: (out) => /<testsuite name="([^"]*)"/.exec(out)?.[1],
+  };
+  const pathsIn = async (argv: string[], cwd: string) => {
+    const paths: Partial<Record<OutputFormat, string | undefined>> = {};
+    for (const format of Object.keys(reportedPath) as OutputFormat[])
+      paths[format] = reportedPath[format]((await cli([...argv, '--format', format], cwd)).stdout);
+    return paths;
+  };
+  const everyFormat = (file: string) => Object.fromEntries(Object.keys(reportedPath).map((format) => [format, file]));
+
+  test('are relative to the repository root by default, in every format, whatever the working folder', async () => {
+    const root = makeTree(REPOSITORY);
+    expect(await pathsIn(['lint', 'm'], path.join(root, 'infra'))).toEqual(everyFormat('infra/m/main.tf'));
+    expect(await pathsIn(['lint', 'infra/m'], root)).toEqual(everyFormat('infra/m/main.tf'));
+    expect(await pathsIn(['lint', '.'], path.join(root, 'infra', 'm'))).toEqual(everyFormat('infra/m/main.tf'));
+  });
+
+  test('a .git file (a linked worktree or a submodule) marks the root too; outside a repository, the working folder', async () => {
+    const worktree = makeTree({ '.git': 'gitdir: /elsewhere/.git/worktrees/w\n', 'infra/m/main.tf': BAD_SUPPRESSION });
+    expect((await pathsIn(['lint', 'm'], path.join(worktree, 'infra'))).json).toBe('infra/m/main.tf');
+    const loose = makeTree({ 'infra/m/main.tf': BAD_SUPPRESSION });
+    expect((await pathsIn(['lint', 'm'], path.join(loose, 'infra'))).json).toBe('m/main.tf');
+  });
+
+  test('--relative-to <dir> sets the folder, resolved from the working folder', async () => {
+    const root = makeTree(REPOSITORY);
+    expect(await pathsIn(['lint', 'm', '--relative-to', '.'], path.join(root, 'infra'))).toEqual(everyFormat('m/main.tf'));
+    expect((await pathsIn(['lint', 'infra/m', '--relative-to', 'infra/m'], root)).json).toBe('main.tf');
+  });
+
+  test('a --relative-to that is not a folder is a user error naming it', async () => {
+    const root = makeTree({ 'm/main.tf': CLEAN, 'file.txt': '' });
+    await expect(lintCommandHandlerError(['lint', 'm', '--relative-to', 'nowhere'], root)).resolves.toBe(
+      '--relative-to: nowhere: no such folder',
+    );
+    await expect(lintCommandHandlerError(['lint', 'm', '--relative-to', 'file.txt'], root)).resolves.toBe(
+      '--relative-to: file.txt: not a folder, but a regular file',
+    );
   });
 });
 
