@@ -189,10 +189,12 @@ class InstancePlan {
   private readonly called = new Set<string>();
   /** Instances still to be built per folder, as the syntax foretells them. */
   private readonly uses = new Map<string, number>();
+  /** Files parsed to learn the calls (a few small root files, mostly), until their folder is built. */
+  private readonly ahead = new Map<string, ParsedFile>();
 
   constructor(private readonly folders: ReadonlyMap<string, Array<[string, string]>>) {
     for (const [dir, list] of folders) {
-      const calls = list.flatMap(([file, text]) => (MAY_CALL.test(text) ? calledDirs(dir, parseFileSync(file, text)) : []));
+      const calls = list.flatMap(([file, text]) => (MAY_CALL.test(text) ? calledDirs(dir, this.readAhead(file, text).syntax) : []));
       if (calls.length === 0) continue;
       this.calls.set(dir, calls);
       for (const target of calls) if (target !== dir && folders.has(target)) this.called.add(target);
@@ -207,6 +209,18 @@ class InstancePlan {
     for (const dir of [...folders.keys()].sort()) if (!planned.has(dir)) visit(dir, [dir]);
   }
 
+  private readAhead(file: string, text: string): ParsedFile {
+    const parsed = parseOne(file, text);
+    this.ahead.set(file, parsed);
+    return parsed;
+  }
+
+  private takeAhead(file: string): ParsedFile | undefined {
+    const parsed = this.ahead.get(file);
+    this.ahead.delete(file);
+    return parsed;
+  }
+
   /** Folders nothing calls, in path order. */
   *roots(): Generator<string> {
     for (const dir of [...this.folders.keys()].sort()) if (!this.called.has(dir)) yield dir;
@@ -214,7 +228,7 @@ class InstancePlan {
 
   /** A folder's parsed files, held only while instances still to come need them. */
   take(dir: string, cache: Map<string, ParsedFile[]>): ParsedFile[] {
-    const parsed = cache.get(dir) ?? this.folders.get(dir)!.map(([file, text]) => parseOne(file, text));
+    const parsed = cache.get(dir) ?? this.folders.get(dir)!.map(([file, text]) => this.takeAhead(file) ?? parseOne(file, text));
     const left = (this.uses.get(dir) ?? 0) - 1;
     this.uses.set(dir, left);
     if (left > 0) cache.set(dir, parsed);
