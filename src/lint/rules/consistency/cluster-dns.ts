@@ -1,9 +1,8 @@
 import { createRule, type ReportDescriptor } from '../../rule';
 import { descendants } from '../../../terraform/k8s/blocks';
 import { CLUSTER_SERVICES, clusterServices } from '../../../terraform/k8s/cluster-services';
-import { stringPlacer } from '../../../terraform/documents';
+import { stringPlacerIn } from '../../../terraform/documents';
 import { ownExpressions } from '../../../terraform/references';
-import type { Range } from '../../../hcl/syntax';
 import type { LVal, TfModule } from '../../../terraform/types';
 import type { ModuleTree } from '../../../terraform/tree';
 import { nearestFirst } from '../../../util/suggest';
@@ -38,26 +37,29 @@ function strings(value: LVal, out: Array<Extract<LVal, { kind: 'string' }>>): vo
   }
 }
 
-/** An in-cluster name written in the module, with where it is written. */
+/** An in-cluster name written in the module: the string it is in, its place there, and the lines of its file. */
 interface Mention {
   host: string;
   service: string;
   namespace: string;
-  range: Range;
+  value: Extract<LVal, { kind: 'string' }>;
+  start: number;
+  lines: readonly string[] | undefined;
 }
 
 function mentionsIn(value: Extract<LVal, { kind: 'string' }>, module: TfModule, out: Mention[]): void {
   if (!value.value.includes('.svc')) return;
-  let place: ReturnType<typeof stringPlacer> | undefined;
+  let lines: readonly string[] | undefined;
   for (const match of value.value.matchAll(CLUSTER_NAME)) {
     const labels = (match[1] ?? '').slice(0, -1).split('.');
-    place ??= stringPlacer(value, module);
-    const start = match.index;
+    lines ??= module.files.find((file) => file.path === value.range.file)?.lines;
     out.push({
       host: match[0],
       namespace: labels[labels.length - 1]!,
       service: labels[labels.length - 2]!,
-      range: place(start, start + match[0].length),
+      value,
+      start: match.index,
+      lines,
     });
   }
 }
@@ -68,7 +70,7 @@ function judgeMentions(mentions: readonly Mention[], report: Report): (tree: Mod
     if (!tree.complete) return;
     const index = clusterServices(tree);
     if (index.anywhere) return;
-    for (const { host, service, namespace, range } of mentions) {
+    for (const { host, service, namespace, value, start, lines } of mentions) {
       const declared = index.byNamespace.get(namespace);
       // Only namespaces the tree fills with known Services are judged.
       if (!declared || declared.has(service) || index.open.has(namespace)) continue;
@@ -76,7 +78,7 @@ function judgeMentions(mentions: readonly Mention[], report: Report): (tree: Mod
       report({
         messageId: 'unknown',
         data: { host, service, namespace, nearest: existing[0] ?? '', existing: existing.join(', ') },
-        range,
+        range: stringPlacerIn(value, lines)(start, start + host.length),
       });
     }
   };
