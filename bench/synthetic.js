@@ -1,4 +1,4 @@
-// Synthetic inputs for the benchmark: spec folders and Terraform trees of a given size.
+// Synthetic inputs for the benchmark: spec folders of a given size (Terraform trees: trees.js).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -52,29 +52,4 @@ function writeSpecs(dir, repo, count) {
   );
 }
 
-/** Copy the .tf files of `source` (a generated tree) again and again until `count` files exist below `dir`. */
-function writeTfTree(dir, source, count) {
-  const files = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.tf') && path.basename(path.dirname(full)) !== path.basename(source)) files.push(full);
-    }
-  };
-  walk(source);
-  let written = 0;
-  for (let copy = 0; written < count; copy++) {
-    for (const file of files) {
-      if (written >= count) break;
-      const module = path.basename(path.dirname(file));
-      const target = path.join(dir, `copy-${copy}`, module, path.basename(file));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(file, target);
-      written++;
-    }
-  }
-  return written;
-}
-
-module.exports = { writeSpecs, writeTfTree };
+module.exports = { writeSpecs };

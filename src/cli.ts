@@ -2,8 +2,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
+import { lazy } from './commands/lazy';
 import { isUserError, VerifyError } from './errors';
 import { describeFsError, isFsError } from './util/fs-errors';
+import { providePublicApi } from './util/load-ts';
 import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
@@ -110,10 +112,16 @@ function report(error: unknown): number {
   return 2;
 }
 
-if (require.main === module) {
+/** Run the command line of this process and exit with its code (the `gen-modules` executable). */
+export function start(): void {
+  // Specs and config files import `gen-modules`: they get this running copy's API,
+  // which in the bundled executable is inside the bundle.
+  providePublicApi(lazy.publicApi);
   void main(hideBin(process.argv)).then((code) => {
     // Exit as soon as the work is done: hcl2json's Go runtime keeps a timer that
     // would hold the process open for a second. Flush stdout first.
     process.stdout.write('', () => process.exit(code));
   });
 }
+
+if (require.main === module) start();

@@ -1,5 +1,5 @@
 import { useColor } from '../util/colour';
-import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, reportConflicts, runOptions, verifyCacheOption, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 export const diffCommand: Command<GenerationArgs> = {
@@ -7,7 +7,7 @@ export const diffCommand: Command<GenerationArgs> = {
   describe: 'Print a unified diff of what generate would create, change or delete (exit 0)',
   builder: (yargs) =>
     yargs
-      .options(generationOptions)
+      .options({ ...generationOptions, ...verifyCacheOption })
       .example('$0 diff --only grafana', 'review the HCL a change to specs/grafana.ts makes')
       .example('$0 diff | less -R', 'page through a coloured diff')
       .strict(),

@@ -5,7 +5,7 @@ import type { PlannedChange } from '../generate/write';
 import { isTerminal, useColor } from '../util/colour';
 import { formatText } from '../formatters/text';
 import { lazy } from './lazy';
-import { generation, generationOptions, reportConflicts, runOptions, type GenerationArgs } from './shared-options';
+import { generation, generationOptions, reportConflicts, runOptions, verifyCacheOption, type GenerationArgs } from './shared-options';
 import type { Command } from './types';
 
 interface GenerateArgs extends GenerationArgs {
@@ -21,6 +21,7 @@ export const generateCommand: Command<GenerateArgs> = {
     yargs
       .options({
         ...generationOptions,
+        ...verifyCacheOption,
         check: { type: 'boolean', default: false, describe: 'Write nothing; print the diff and exit 1 if anything would change' },
         force: { type: 'boolean', default: false, describe: 'Overwrite generated files that were edited by hand' },
         lint: {

@@ -25,4 +25,6 @@ export const lazy = {
   /** `gen-modules compare`: the Terraform model and its Kubernetes objects. */
   moduleLoader: (): typeof import('../terraform/load') => require('../terraform/load') as typeof import('../terraform/load'),
   comparison: (): typeof import('../terraform/compare') => require('../terraform/compare') as typeof import('../terraform/compare'),
+  /** The public API, for specs and config files that import `gen-modules` (loaded with the first of them). */
+  publicApi: (): typeof import('../index') => require('../index') as typeof import('../index'),
 };

@@ -3,6 +3,7 @@ import type { Options } from 'yargs';
 import type { RunOptions } from '../generate/run';
 import type { PlannedChange } from '../generate/write';
 import { lazy } from './lazy';
+import { DEFAULT_CACHE_LOCATION } from './lint-options';
 
 /** Options every generating command shares (generate, diff, verify). */
 export const generationOptions = {
@@ -19,12 +20,23 @@ export const generationOptions = {
   typecheck: { type: 'boolean', default: false, describe: "Type-check the specs with TypeScript first; print the compiler's errors" },
 } as const satisfies Record<string, Options>;
 
+/** generate and diff: reuse the round trips that passed before (the `verify` command always parses everything back). */
+export const verifyCacheOption = {
+  'verify-cache': {
+    type: 'boolean',
+    default: true,
+    describe: `Skip the hcl2json round trip of services whose spec and rendered files passed it before (kept in ${DEFAULT_CACHE_LOCATION}/)`,
+  },
+} as const satisfies Record<string, Options>;
+
 export interface GenerationArgs {
   specs: string;
   out?: string;
   only?: string[];
   root?: string;
   typecheck?: boolean;
+  /** Set by the commands that offer `--verify-cache`. */
+  verifyCache?: boolean;
 }
 
 /**
@@ -34,7 +46,8 @@ export interface GenerationArgs {
  */
 export function runOptions(args: GenerationArgs): RunOptions {
   const outDir = args.out ?? path.join(path.dirname(path.resolve(args.specs)), 'out', 'modules-k8s');
-  return { specsDir: args.specs, outDir, only: args.only, root: args.root, typecheck: args.typecheck };
+  const verifyCache = args.verifyCache === true ? path.resolve(DEFAULT_CACHE_LOCATION) : undefined;
+  return { specsDir: args.specs, outDir, only: args.only, root: args.root, typecheck: args.typecheck, verifyCache };
 }
 
 /** The generator, loaded when a command runs rather than when the CLI starts. */

@@ -9,6 +9,8 @@ import { checkManifestSchemas } from './manifests';
 import type { Adoption } from './adoption';
 import { adoptionsOf, placeholderWarnings, renderAll, type GeneratedFile } from './generate';
 import { describeMismatch, verifyAll } from './verify';
+import { lazyGenerate } from './lazy';
+import { openVerifyCache } from './verify-cache';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
 export interface RunOptions {
@@ -24,6 +26,11 @@ export interface RunOptions {
   root?: string;
   /** Type-check the specs folder with TypeScript before loading it. */
   typecheck?: boolean;
+  /**
+   * The folder of the verify cache: services whose spec and rendered files passed
+   * the round trip before are not parsed back again. Without it, every service is.
+   */
+  verifyCache?: string;
 }
 
 export interface RunResult {
@@ -53,6 +60,10 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   checkFolder('--out', options.outDir, { mustExist: false });
   if (options.root !== undefined) checkFolder('--root', options.root, { mustExist: true });
   if (options.typecheck && fs.existsSync(options.specsDir)) typecheckSpecs(options.specsDir);
+  const cache = options.verifyCache === undefined ? undefined : openVerifyCache(options.verifyCache);
+  // Every service will be parsed back: start loading hcl2json now, so that its
+  // WebAssembly compiles in the background while the specs load and render.
+  if (cache === undefined || cache.empty()) lazyGenerate.hcl2json();
   if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
   const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
@@ -72,7 +83,8 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
   );
   const files = renderAll(specs, layout, only, adoptions);
-  const mismatches = await verifyAll(specs, files, only);
+  const mismatches = await verifyAll(specs, files, only, cache);
+  cache?.save();
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));
   }

@@ -1,4 +1,3 @@
-import { parse } from '@cdktf/hcl2json';
 import type { LoadedSpecs } from '../spec-api/load';
 import {
   configText,
@@ -13,6 +12,8 @@ import {
   type Text,
 } from '../spec-api/schema';
 import type { GeneratedFile } from './generate';
+import { lazyGenerate } from './lazy';
+import { verifierIdentity, verifyKey, type VerifyCache } from './verify-cache';
 import {
   componentResourceName,
   objectName,
@@ -104,8 +105,12 @@ function deepEqual(a: Json, b: Json): boolean {
   return ka.every((k) => deepEqual((a as Record<string, Json>)[k], (b as Record<string, Json>)[k]));
 }
 
+/**
+ * hcl2json, loaded on the first parse: loading it reads and decompresses its
+ * WebAssembly, which a run whose round trips all come from the cache skips.
+ */
 async function parseText(name: string, text: string): Promise<Json> {
-  return parse(name, text);
+  return lazyGenerate.hcl2json().parse(name, text);
 }
 
 /** Check one service's generated files against its spec. */
@@ -624,13 +629,27 @@ function expectedEnv(value: EnvValue): Json {
   return { value: expectedText(value) };
 }
 
-/** Verify every service; mismatches of all of them. */
-export async function verifyAll(specs: LoadedSpecs, files: GeneratedFile[], only?: ReadonlySet<string>): Promise<Mismatch[]> {
+/**
+ * Verify every service; mismatches of all of them. With a cache, a service whose
+ * spec and rendered files passed before is not parsed again, and every service
+ * that passes now is recorded.
+ */
+export async function verifyAll(
+  specs: LoadedSpecs,
+  files: GeneratedFile[],
+  only?: ReadonlySet<string>,
+  cache?: VerifyCache,
+): Promise<Mismatch[]> {
   const results: Mismatch[] = [];
+  const identity = cache && verifierIdentity(__filename);
   for (const { spec } of specs.services) {
     if (only && !only.has(spec.name)) continue;
     const own = files.filter((f) => f.service === spec.name);
-    results.push(...(await verifyService(spec, specs, own)));
+    const key = identity === undefined ? undefined : verifyKey(identity, specs.stack, spec, own);
+    if (key !== undefined && cache?.passed(key)) continue;
+    const mismatches = await verifyService(spec, specs, own);
+    results.push(...mismatches);
+    if (key !== undefined && mismatches.length === 0) cache?.record(key);
   }
   return results;
 }

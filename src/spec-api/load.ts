@@ -39,6 +39,12 @@ export interface LoadedSpecs {
  * reported at once, each with its file and field path; nothing is returned
  * unless all are valid.
  */
+/**
+ * Every spec is parsed once per run: zod's compiled fast path (code generated
+ * per object schema with `new Function`) costs more to build than it saves.
+ */
+const PARSE_OPTIONS = { error: zodErrorMap, jitless: true } as const;
+
 export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
   const index = findIndex(dir);
   const graph = loadTsGraph(index);
@@ -65,7 +71,7 @@ export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
   if (emptyStack !== undefined) throw new UserError(`${indexFile}: stack: ${describeWithoutDefault(graph, emptyStack)}`);
   const stackFile = relative(sourceFileOf(stackExport) ?? index);
   const stackInput = plain(stackExport, stackFile, []);
-  const stackResult = stackInput === undefined ? undefined : stackSchema.safeParse(stackInput, { error: zodErrorMap });
+  const stackResult = stackInput === undefined ? undefined : stackSchema.safeParse(stackInput, PARSE_OPTIONS);
   if (stackResult && !stackResult.success) problems.push(formatZodError(stackResult.error, stackFile));
 
   const servicesExport = exported('services');
@@ -101,7 +107,7 @@ export function loadSpecs(dir: string, options: LoadOptions = {}): LoadedSpecs {
     const input = plain(entry, file, []);
     if (input === undefined) continue;
     const { module, shorthand } = moduleInput(input);
-    const result = checked.safeParse(module, { error: zodErrorMap });
+    const result = checked.safeParse(module, PARSE_OPTIONS);
     if (!result.success) {
       problems.push(
         formatZodError(new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: specPath(issue.path, shorthand) }))), file),

@@ -89,7 +89,7 @@ class TsLoader {
     const nodeRequire = Module.createRequire(absolute);
     const requireShim = (id: string): unknown => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own entry, resolved at run time
-      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return require(PUBLIC_API);
+      if (id === 'gen-modules' || id.startsWith('gen-modules/')) return publicApi?.() ?? require(PUBLIC_API);
       const local = id.startsWith('.') ? resolveTs(path.resolve(path.dirname(absolute), id)) : undefined;
       if (local) this.importsOf.set(absolute, [...(this.importsOf.get(absolute) ?? []), local]);
       return local ? this.load(local) : nodeRequire(id);
@@ -151,6 +151,17 @@ const EXTENSIONS = ['.ts', '.mts', '.cts'];
  * loader (below everything) does not depend on what the package exports.
  */
 const PUBLIC_API = path.join(__dirname, '..', 'index');
+
+let publicApi: (() => unknown) | undefined;
+
+/**
+ * The running program's public API, for `import ... from 'gen-modules'` in specs and
+ * config files, when it is not the module at `PUBLIC_API` (the bundled executable
+ * carries its own copy: loading the other would give specs a second set of modules).
+ */
+export function providePublicApi(load: () => unknown): void {
+  publicApi = load;
+}
 
 function resolveTs(base: string): string | undefined {
   if (EXTENSIONS.includes(path.extname(base)) && fs.existsSync(base)) return base;
