@@ -82,6 +82,11 @@ export interface TokenSink {
 /** A frame of the scanner's mode stack; the innermost frame decides how the next characters are read. */
 type Frame = { kind: 'brace' } | { kind: 'interp' } | { kind: 'quoted' } | { kind: 'heredoc'; marker: string; startOfLine: boolean };
 
+/** The frames without state, shared: a brace, an interpolation or a string opened costs no allocation. */
+const BRACE: Frame = { kind: 'brace' };
+const INTERP: Frame = { kind: 'interp' };
+const QUOTED: Frame = { kind: 'quoted' };
+
 class LexError extends Error {
   constructor(
     readonly offset: number,
@@ -224,10 +229,10 @@ class Scanner {
         }
         return this.emit(TokenType.Slash, pos + 1);
       case CH_QUOTE:
-        this.stack.push({ kind: 'quoted' });
+        this.stack.push(QUOTED);
         return this.emit(TokenType.OQuote, pos + 1);
       case CH_LBRACE:
-        this.stack.push({ kind: 'brace' });
+        this.stack.push(BRACE);
         return this.emit(TokenType.OBrace, pos + 1);
       case CH_RBRACE:
         return this.closeBrace(pos + 1);
@@ -326,7 +331,7 @@ class Scanner {
     const c = src.charCodeAt(pos);
     if ((c !== CH_DOLLAR && c !== CH_PERCENT) || src.charCodeAt(pos + 1) !== CH_LBRACE) return false;
     const end = src.charCodeAt(pos + 2) === CH_TILDE ? pos + 3 : pos + 2;
-    this.stack.push({ kind: 'interp' });
+    this.stack.push(INTERP);
     this.emit(c === CH_DOLLAR ? TokenType.TemplateInterp : TokenType.TemplateControl, end);
     return true;
   }

@@ -198,8 +198,8 @@ function mayRewrite(tokens: Token[], source: string): boolean {
   let lineStart = true;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.type === TokenType.OQuote && type(i + 1) === TokenType.TemplateInterp && closesWithInterpolation(tokens, i)) return true;
-    if (token.type === TokenType.Ident && text(token) === 'type' && type(i + 1) === TokenType.Equal) {
+    if (token.type === TokenType.OQuote && type(i + 1) === TokenType.TemplateInterp && isOneInterpolation(tokens, i + 1)) return true;
+    if (token.type === TokenType.Ident && type(i + 1) === TokenType.Equal && isWord(token, 'type', source)) {
       const value = tokens[i + 2];
       if (value?.type === TokenType.OQuote && type(i + 3) === TokenType.QuotedLit && LEGACY_TYPE_TEXT.test(text(tokens[i + 3])))
         return true;
@@ -212,15 +212,20 @@ function mayRewrite(tokens: Token[], source: string): boolean {
   return false;
 }
 
-/** Whether the string opened at `open` ends with `}"`. */
-function closesWithInterpolation(tokens: Token[], open: number): boolean {
+/** Whether the interpolation opened at `interp` closes the string, so that it is the string's whole content. */
+function isOneInterpolation(tokens: Token[], interp: number): boolean {
   let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
+  for (let i = interp; i < tokens.length; i++) {
     const type = tokens[i]!.type;
-    if (type === TokenType.OQuote) depth++;
-    else if (type === TokenType.CQuote && --depth === 0) return tokens[i - 1]!.type === TokenType.TemplateSeqEnd;
+    if (type === TokenType.TemplateInterp || type === TokenType.TemplateControl) depth++;
+    else if (type === TokenType.TemplateSeqEnd && --depth === 0) return tokens[i + 1]?.type === TokenType.CQuote;
   }
   return false;
+}
+
+/** Whether the token's text is `word`, without slicing it out of the source. */
+function isWord(token: Token, word: string, source: string): boolean {
+  return token.end - token.start === word.length && source.startsWith(word, token.start);
 }
 
 /** A backslash, a control character or anything beyond ASCII in source[from, to). */

@@ -4,14 +4,14 @@ import { lintWithCache, type AnalyseFiles, type DirResult } from './cache';
 import type { ResolvedConfig } from './config';
 import { PARSE_ERROR, UNUSED_EXCEPTION, parseErrorRule } from './engine-rules';
 import { applyExceptions } from './exceptions';
-import { buildModules, discoverFiles } from '../terraform/load';
+import { discoverFiles, moduleInstances } from '../terraform/load';
 import { formatMessage, type AnyRule, type ReportDescriptor } from './rule';
 import { reportOn, type LintResult } from './report';
 import { applySuppressions } from './suppress';
-import type { Finding, Fix } from './types';
+import type { Finding, Fix, Severity } from './types';
 import { metadataName, moduleName } from '../terraform/k8s/blocks';
 import type { TfModule } from '../terraform/types';
-import { moduleTree, partialTree, type ModuleTree } from '../terraform/tree';
+import { partialTree, TreeBuilder, type ModuleTree } from '../terraform/tree';
 import { errorMessage } from '../errors';
 
 /**
@@ -38,8 +38,8 @@ export async function lintPaths(options: LintOptions): Promise<LintResult> {
 
 /** Every finding for the files (suppressions applied, sorted), before narrowing to the reported files. */
 export async function lintFiles(files: ReadonlyMap<string, string>, options: Omit<LintOptions, 'paths'>): Promise<Finding[]> {
-  const analyse: AnalyseFiles = async (subset) =>
-    analyseModules(await buildModules(new Map(subset)), options.config, options.wholeRepository ?? false);
+  const analyse: AnalyseFiles = (subset) =>
+    new Promise((resolve) => resolve(analyseModules(moduleInstances(subset), options.config, options.wholeRepository ?? false)));
   const byDir =
     options.cacheLocation === undefined
       ? await analyse(files)
@@ -78,17 +78,28 @@ function finish(raw: readonly Finding[], texts: ReadonlyMap<string, string>, dir
   return sortFindings([...applySuppressions(excepted.findings, texts, config.settings), ...unused]);
 }
 
-/** Run the active rules on every instance, grouped by the instance's folder. */
-export function analyseModules(modules: readonly TfModule[], config: ResolvedConfig, wholeRepository = false): Map<string, DirResult> {
-  const tree = moduleTree(modules, wholeRepository);
+/**
+ * Run the active rules on every instance, grouped by the instance's folder.
+ * Instances are taken one at a time and not kept once checked: what rules that
+ * compare modules across the tree need is gathered as they go by, and their
+ * judgements run after the last instance.
+ */
+export function analyseModules(modules: Iterable<TfModule>, config: ResolvedConfig, wholeRepository = false): Map<string, DirResult> {
+  const facts = config.active.flatMap(({ rule }) => (rule.scope === 'tree' ? (rule.facts ?? []) : []));
+  const builder = new TreeBuilder(wholeRepository, facts);
+  const judgements: Array<(tree: ModuleTree) => void> = [];
   const byDir = new Map<string, { findings: Finding[]; deps: Set<string> }>();
   for (const module of modules) {
     const dir = path.resolve(module.dir);
     let entry = byDir.get(dir);
     if (!entry) byDir.set(dir, (entry = { findings: [], deps: new Set() }));
     for (let caller = module.caller; caller; caller = caller.module.caller) entry.deps.add(path.resolve(caller.module.dir));
-    entry.findings.push(...parseErrorFindings(module), ...checkModule(module, config, tree));
+    entry.findings.push(...parseErrorFindings(module));
+    checkRules(module, config, entry.findings, judgements);
+    builder.add(module);
   }
+  const tree = builder.tree();
+  for (const judge of judgements) judge(tree);
   const result = new Map<string, DirResult>();
   for (const [dir, entry] of byDir) result.set(dir, { findings: entry.findings, deps: [...entry.deps].sort() });
   return result;
@@ -105,38 +116,73 @@ function parseErrorFindings(module: TfModule): Finding[] {
   }));
 }
 
-/** Every active rule on one module instance. */
+/** Every active rule on one module instance, judged against `tree` (by default the module alone). */
 export function checkModule(module: TfModule, config: ResolvedConfig, tree: ModuleTree = partialTree(module)): Finding[] {
   const findings: Finding[] = [];
+  const judgements: Array<(tree: ModuleTree) => void> = [];
+  checkRules(module, config, findings, judgements);
+  for (const judge of judgements) judge(tree);
+  return findings;
+}
+
+/** Runs every active rule on the module into `findings`; judgements of tree rules go to `judgements`. */
+function checkRules(module: TfModule, config: ResolvedConfig, findings: Finding[], judgements: Array<(tree: ModuleTree) => void>): void {
   // Subjects serve constitution exceptions only (the cache key covers the exceptions).
-  const withSubjects = config.constitution.exceptions.length > 0;
+  const subjects = config.constitution.exceptions.length > 0 ? (descriptor: ReportDescriptor) => subjectsOf(module, descriptor) : undefined;
   for (const { rule, setting } of config.active) {
-    const report = (descriptor: ReportDescriptor): void => {
-      const template = rule.messages[descriptor.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${descriptor.messageId}"`);
-      const finding: Finding = {
-        ruleId: rule.id,
-        severity: setting.severity,
-        messageId: descriptor.messageId,
-        message: formatMessage(template, descriptor.data),
-        range: descriptor.range,
-      };
-      if (descriptor.address !== undefined) finding.address = descriptor.address;
-      if (descriptor.fix !== undefined) finding.fix = declaredFix(rule, descriptor.fix);
-      if (withSubjects) {
-        finding.subjects = subjectsOf(module, descriptor);
-        if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;
-      }
-      findings.push(finding);
+    const report = reporter(rule, setting.severity, findings, subjects);
+    const onTree = (judge: (tree: ModuleTree) => void): void => {
+      if (rule.scope !== 'tree') throw new Error(`rule ${rule.id} waits for the tree; declare scope "tree"`);
+      judgements.push(judgement(rule.id, module.dir, judge));
     };
     try {
-      rule.check({ module, tree, constitution: config.constitution, options: setting.options, report });
+      rule.check({ module, onTree, constitution: config.constitution, options: setting.options, report });
     } catch (error) {
-      const detail = errorMessage(error);
-      throw new Error(`rule ${rule.id} failed on module ${module.dir}: ${detail}`, { cause: error });
+      throw failure(rule.id, module.dir, error);
     }
   }
-  return findings;
+}
+
+/** A tree rule's judgement, holding the module's folder for its error message but not the module, which it outlives. */
+function judgement(ruleId: string, dir: string, judge: (tree: ModuleTree) => void): (tree: ModuleTree) => void {
+  return (tree) => {
+    try {
+      judge(tree);
+    } catch (error) {
+      throw failure(ruleId, dir, error);
+    }
+  };
+}
+
+function failure(ruleId: string, dir: string, error: unknown): Error {
+  return new Error(`rule ${ruleId} failed on module ${dir}: ${errorMessage(error)}`, { cause: error });
+}
+
+/** The `report` of one rule: findings go to `findings`. Holds nothing of the module unless subjects are wanted. */
+function reporter(
+  rule: AnyRule,
+  severity: Severity,
+  findings: Finding[],
+  subjects: ((descriptor: ReportDescriptor) => string[]) | undefined,
+): (descriptor: ReportDescriptor) => void {
+  return (descriptor) => {
+    const template = rule.messages[descriptor.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${descriptor.messageId}"`);
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity,
+      messageId: descriptor.messageId,
+      message: formatMessage(template, descriptor.data),
+      range: descriptor.range,
+    };
+    if (descriptor.address !== undefined) finding.address = descriptor.address;
+    if (descriptor.fix !== undefined) finding.fix = declaredFix(rule, descriptor.fix);
+    if (subjects) {
+      finding.subjects = subjects(descriptor);
+      if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;
+    }
+    findings.push(finding);
+  };
 }
 
 /** A fix is a rule's contract: only a rule declared `fixable` may carry one. */

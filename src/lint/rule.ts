@@ -4,7 +4,7 @@ import type { TextEdit } from '../hcl/edits';
 import type { Range } from '../hcl/syntax';
 import type { Fix, Severity } from './types';
 import type { TfModule } from '../terraform/types';
-import type { ModuleTree } from '../terraform/tree';
+import type { ModuleTree, TreeFact } from '../terraform/tree';
 
 export const DOCS_BASE = 'https://github.com/brmartin/gen-modules/blob/main/docs/rules';
 
@@ -30,8 +30,14 @@ export interface ReportDescriptor<M extends string = string> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default lets helpers take any rule's context
 export interface RuleContext<O, M extends string = any> {
   module: TfModule;
-  /** Every module instance of the run, and whether that is the whole repository. */
-  tree: ModuleTree;
+  /**
+   * For a rule of scope `tree`: `judge` runs once every module instance of
+   * the run has been seen, with the tree (whether it is the whole repository,
+   * and the facts the rule declared), and may still `report` on this module.
+   * Modules are not kept until then: the judgement holds what it needs of the
+   * module (names, ranges), not the module.
+   */
+  onTree: (judge: (tree: ModuleTree) => void) => void;
   constitution: Constitution;
   options: O;
   report: (descriptor: ReportDescriptor<M>) => void;
@@ -56,6 +62,8 @@ export interface RuleDefinition<O extends Record<string, unknown>, M extends str
    * cached run then re-lints every module when any changes. Default `module`.
    */
   scope?: 'module' | 'tree';
+  /** For a rule of scope `tree`: the facts about the whole tree it reads through `tree.fact`, gathered from each module as it goes by. */
+  facts?: ReadonlyArray<TreeFact<unknown>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as RuleContext's default

@@ -33,8 +33,12 @@ type Placer = (start: number, end: number) => Range;
  * indentation `<<-` removed; in a quoted string every offset is the string's start.
  */
 export function stringPlacer(value: Extract<LVal, { kind: 'string' }>, module: TfModule): Placer {
+  return stringPlacerIn(value, module.files.find((file) => file.path === value.range.file)?.lines);
+}
+
+/** `stringPlacer` given the lines of the file the value is written in (undefined when unknown). */
+export function stringPlacerIn(value: Extract<LVal, { kind: 'string' }>, lines: readonly string[] | undefined): Placer {
   const { range, value: text } = value;
-  const lines = module.files.find((file) => file.path === range.file)?.lines;
   const counter = new LineCounter();
   let at = 0;
   for (const line of text.split('\n')) {

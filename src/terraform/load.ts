@@ -9,10 +9,10 @@ import { UserError } from '../errors';
 import { fsReason } from '../util/fs-errors';
 import { kindOf, readFolder, readRegularBytes } from '../util/paths';
 import { buildModule, type ParsedFile } from './model';
-import { parseFile, parseFileSync } from '../hcl/parser';
+import { parseFileSync } from '../hcl/parser';
 import { decodeSource } from '../hcl/source';
 import { type FileSyntax } from '../hcl/syntax';
-import type { TfModule } from './types';
+import type { TfFile, TfModule } from './types';
 
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
@@ -130,82 +130,152 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-function parsedFile(filePath: string, text: string, syntax: FileSyntax): ParsedFile {
-  return {
-    file: {
-      path: filePath,
-      text,
-      lines: splitLines(text),
-      comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })),
+/** A file's syntax and its model-side record (lines are split on first use). */
+function parseOne(filePath: string, text: string): ParsedFile {
+  const syntax: FileSyntax = parseFileSync(filePath, text);
+  let lines: string[] | undefined;
+  const file: TfFile = {
+    path: filePath,
+    text,
+    get lines() {
+      return (lines ??= splitLines(text));
     },
-    syntax,
+    comments: syntax.comments.map(({ text: comment, range }) => ({ text: comment, range })),
   };
+  return { file, syntax };
 }
 
 /**
  * One module from files in memory (absolute path → text, all in `dir`),
- * evaluated standalone; parse errors are in `parseErrors`. Synchronous, for
- * files that were just rendered.
+ * evaluated standalone; parse errors are in `parseErrors`. For files that were
+ * just rendered.
  */
 export function moduleFromSources(dir: string, files: ReadonlyMap<string, string>): TfModule {
-  const parsed = [...files.keys()]
-    .sort()
-    .map((filePath) => parsedFile(filePath, files.get(filePath)!, parseFileSync(filePath, files.get(filePath)!)));
+  const parsed = [...files.keys()].sort().map((filePath) => parseOne(filePath, files.get(filePath)!));
   return buildModule(dir, parsed, undefined);
 }
 
-/** Folder → its parsed files, sorted by path. */
-async function parseByFolder(files: Map<string, string>): Promise<Map<string, ParsedFile[]>> {
-  const folders = new Map<string, ParsedFile[]>();
+/** Folder → its files (path and text), sorted by path; nothing parsed yet. */
+function groupByFolder(files: ReadonlyMap<string, string>): Map<string, Array<[string, string]>> {
+  const folders = new Map<string, Array<[string, string]>>();
   for (const filePath of [...files.keys()].sort()) {
-    const text = files.get(filePath)!;
-    const syntax: FileSyntax = await parseFile(filePath, text);
     const dir = path.dirname(filePath);
-    const list = folders.get(dir) ?? [];
-    list.push(parsedFile(filePath, text, syntax));
-    folders.set(dir, list);
+    let list = folders.get(dir);
+    if (!list) folders.set(dir, (list = []));
+    list.push([filePath, files.get(filePath)!]);
   }
   return folders;
 }
 
-/** Local `source` directories a folder's `module` blocks call, read from syntax alone. */
-function calledDirs(dir: string, files: ParsedFile[]): string[] {
+/** Local `source` directories a file's `module` blocks call, read from syntax alone. */
+function calledDirs(dir: string, syntax: FileSyntax): string[] {
   const called: string[] = [];
-  for (const { syntax } of files) {
-    for (const block of syntax.body.blocks) {
-      if (block.type !== 'module') continue;
-      const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.expr;
-      if (source?.t === 'literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value))
-        called.push(path.resolve(dir, source.value));
-    }
+  for (const block of syntax.body.blocks) {
+    if (block.type !== 'module') continue;
+    const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.expr;
+    if (source?.t === 'literal' && typeof source.value === 'string' && /^\.\.?\//.test(source.value))
+      called.push(path.resolve(dir, source.value));
   }
   return called;
 }
 
-/** Build module instances from file contents (absolute path → text). Each folder is one module. A module called from another folder's `module` block with a local `source` (./ or ../) is built as an instance evaluated with the caller's arguments (as tflint does) instead of standalone; called several times → one instance per call. Never throws on bad HCL: parse errors go into `TfModule.parseErrors` with their position, and the rest of the file is still modelled as far as the parser recovered it. */
-export async function buildModules(files: Map<string, string>): Promise<TfModule[]> {
-  const folders = await parseByFolder(files);
-  const called = new Set<string>();
-  for (const [dir, parsed] of folders)
-    for (const target of calledDirs(dir, parsed)) if (target !== dir && folders.has(target)) called.add(target);
+/**
+ * Where a top-level `module` block may start: the word at the start of a line
+ * (or after a block comment). Files without one call no module.
+ */
+const MAY_CALL = /(?:^|\n|\*\/)[ \t\ufeff]*module(?![\w-])/;
 
-  const modules: TfModule[] = [];
+/**
+ * The order module instances are built in, and how many instances each folder
+ * gets: every folder nothing calls, standalone, in path order, each followed
+ * depth first by the instances of the local modules it calls (once per call;
+ * a module that (indirectly) calls itself is instantiated once per chain,
+ * never recursively); then folders only reachable through a cycle of calls,
+ * standalone.
+ */
+class InstancePlan {
+  /** Local folders each folder's `module` blocks call. */
+  private readonly calls = new Map<string, string[]>();
+  private readonly called = new Set<string>();
+  /** Instances still to be built per folder, as the syntax foretells them. */
+  private readonly uses = new Map<string, number>();
+  /** Files parsed to learn the calls (a few small root files, mostly), until their folder is built. */
+  private readonly ahead = new Map<string, ParsedFile>();
+
+  constructor(private readonly folders: ReadonlyMap<string, Array<[string, string]>>) {
+    for (const [dir, list] of folders) {
+      const calls = list.flatMap(([file, text]) => (MAY_CALL.test(text) ? calledDirs(dir, this.readAhead(file, text).syntax) : []));
+      if (calls.length === 0) continue;
+      this.calls.set(dir, calls);
+      for (const target of calls) if (target !== dir && folders.has(target)) this.called.add(target);
+    }
+    const planned = new Set<string>();
+    const visit = (dir: string, chain: readonly string[]): void => {
+      this.uses.set(dir, (this.uses.get(dir) ?? 0) + 1);
+      planned.add(dir);
+      for (const target of this.calls.get(dir) ?? []) if (folders.has(target) && !chain.includes(target)) visit(target, [...chain, target]);
+    };
+    for (const dir of this.roots()) visit(dir, [dir]);
+    for (const dir of [...folders.keys()].sort()) if (!planned.has(dir)) visit(dir, [dir]);
+  }
+
+  private readAhead(file: string, text: string): ParsedFile {
+    const parsed = parseOne(file, text);
+    this.ahead.set(file, parsed);
+    return parsed;
+  }
+
+  private takeAhead(file: string): ParsedFile | undefined {
+    const parsed = this.ahead.get(file);
+    this.ahead.delete(file);
+    return parsed;
+  }
+
+  /** Folders nothing calls, in path order. */
+  *roots(): Generator<string> {
+    for (const dir of [...this.folders.keys()].sort()) if (!this.called.has(dir)) yield dir;
+  }
+
+  /** A folder's parsed files, held only while instances still to come need them. */
+  take(dir: string, cache: Map<string, ParsedFile[]>): ParsedFile[] {
+    const parsed = cache.get(dir) ?? this.folders.get(dir)!.map(([file, text]) => this.takeAhead(file) ?? parseOne(file, text));
+    const left = (this.uses.get(dir) ?? 0) - 1;
+    this.uses.set(dir, left);
+    if (left > 0) cache.set(dir, parsed);
+    else cache.delete(dir);
+    return parsed;
+  }
+}
+
+/**
+ * Module instances built one at a time from file contents (absolute path →
+ * text), in the order `buildModules` returns them. A folder is parsed when its
+ * first instance is built and let go after its last, so a consumer that drops
+ * each instance once done holds one module's trees and views at a time.
+ */
+export function* moduleInstances(files: ReadonlyMap<string, string>): Generator<TfModule, void, undefined> {
+  const folders = groupByFolder(files);
+  const plan = new InstancePlan(folders);
+  const cache = new Map<string, ParsedFile[]>();
   const instantiated = new Set<string>();
-  const instantiate = (dir: string, caller: TfModule['caller'], chain: readonly string[]): void => {
-    const module = buildModule(dir, folders.get(dir)!, caller);
-    modules.push(module);
+  function* instantiate(dir: string, caller: TfModule['caller'], chain: readonly string[]): Generator<TfModule, void, undefined> {
+    const module = buildModule(dir, plan.take(dir, cache), caller);
     instantiated.add(dir);
+    yield module;
     for (const call of module.moduleCalls) {
       // A module that (indirectly) calls itself is instantiated once per chain, never recursively.
       if (call.localDir && folders.has(call.localDir) && !chain.includes(call.localDir))
-        instantiate(call.localDir, { module, call }, [...chain, call.localDir]);
+        yield* instantiate(call.localDir, { module, call }, [...chain, call.localDir]);
     }
-  };
-  const dirs = [...folders.keys()].sort();
-  for (const dir of dirs) if (!called.has(dir)) instantiate(dir, undefined, [dir]);
+  }
+  for (const dir of plan.roots()) yield* instantiate(dir, undefined, [dir]);
   // Folders only reachable through a cycle of calls still get linted, standalone.
-  for (const dir of dirs) if (!instantiated.has(dir)) instantiate(dir, undefined, [dir]);
-  return modules;
+  for (const dir of [...folders.keys()].sort()) if (!instantiated.has(dir)) yield* instantiate(dir, undefined, [dir]);
+}
+
+/** Build module instances from file contents (absolute path → text). Each folder is one module. A module called from another folder's `module` block with a local `source` (./ or ../) is built as an instance evaluated with the caller's arguments (as tflint does) instead of standalone; called several times → one instance per call. Never throws on bad HCL: parse errors go into `TfModule.parseErrors` with their position, and the rest of the file is still modelled as far as the parser recovered it. */
+export function buildModules(files: ReadonlyMap<string, string>): Promise<TfModule[]> {
+  return new Promise((resolve) => resolve([...moduleInstances(files)]));
 }
 
 /** Convenience for tests: keys are paths relative to `root` (e.g. "main.tf", "modules-k8s/web/main.tf"). */

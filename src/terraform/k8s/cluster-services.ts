@@ -4,8 +4,8 @@
  */
 import type { TfModule } from '../types';
 import { dig, stringOf } from '../values';
-import type { ModuleTree } from '../tree';
-import { attrValue, firstBlock, memo, metadataName, resourcesOf } from './blocks';
+import type { ModuleTree, TreeFact } from '../tree';
+import { attrValue, firstBlock, metadataName, resourcesOf } from './blocks';
 import { manifests } from './manifests';
 import { services } from './services';
 
@@ -92,10 +92,19 @@ function collectModule(module: TfModule, into: Collector): void {
   }
 }
 
+/** The Services every module of a tree declares, gathered module by module. */
+export const CLUSTER_SERVICES: TreeFact<ClusterServices> = {
+  gather() {
+    const collector = new Collector();
+    for (const [namespace, name] of BUILT_IN) collector.service(namespace, name);
+    return {
+      add: (module) => collectModule(module, collector),
+      result: () => ({ byNamespace: collector.byNamespace, open: collector.open, anywhere: collector.anywhere }),
+    };
+  },
+};
+
 /** The Services of every module of the tree. */
-export const clusterServices: (tree: ModuleTree) => ClusterServices = memo((tree) => {
-  const collector = new Collector();
-  for (const [namespace, name] of BUILT_IN) collector.service(namespace, name);
-  for (const module of tree.modules) collectModule(module, collector);
-  return { byNamespace: collector.byNamespace, open: collector.open, anywhere: collector.anywhere };
-});
+export function clusterServices(tree: ModuleTree): ClusterServices {
+  return tree.fact(CLUSTER_SERVICES);
+}

@@ -9,10 +9,10 @@ import { makeTree, writeTree } from './tmpdir';
 
 jest.mock('../../../src/terraform/load', () => {
   const actual = jest.requireActual<typeof import('../../../src/terraform/load')>('../../../src/terraform/load');
-  return { ...actual, buildModules: jest.fn(actual.buildModules) };
+  return { ...actual, moduleInstances: jest.fn(actual.moduleInstances) };
 });
 
-const buildModules = load.buildModules as jest.MockedFunction<typeof load.buildModules>;
+const moduleInstances = load.moduleInstances as jest.MockedFunction<typeof load.moduleInstances>;
 
 const TREE = {
   'main.tf': 'module "web" {\n  source = "./modules/web"\n}\nmodule "db" {\n  source = "./modules/db"\n}\n',
@@ -32,10 +32,10 @@ async function run(root: string, cacheLocation?: string, input: GenModulesConfig
 
 /** The files each build call parsed, relative to the root. */
 function builtFiles(root: string): string[][] {
-  return buildModules.mock.calls.map(([files]) => [...files.keys()].map((f) => path.relative(root, f)).sort());
+  return moduleInstances.mock.calls.map(([files]) => [...files.keys()].map((f) => path.relative(root, f)).sort());
 }
 
-beforeEach(() => buildModules.mockClear());
+beforeEach(() => moduleInstances.mockClear());
 
 describe('lint cache', () => {
   test('a second run over unchanged files parses nothing and prints the same bytes as an uncached run', async () => {
@@ -43,9 +43,9 @@ describe('lint cache', () => {
     const uncached = await run(root);
     const first = await run(root, '.cache');
     expect(existsSync(path.join(root, '.cache', 'lint.json'))).toBe(true);
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     const second = await run(root, '.cache');
-    expect(buildModules).not.toHaveBeenCalled();
+    expect(moduleInstances).not.toHaveBeenCalled();
     expect(first).toBe(uncached);
     expect(second).toBe(uncached);
     expect(uncached).toContain('test/no-null');
@@ -55,7 +55,7 @@ describe('lint cache', () => {
     const root = makeTree(TREE);
     await run(root, '.cache');
     writeTree(root, { 'modules/web/main.tf': '\n\nresource "null_resource" "web2" {}\nvariable "port" {\n  description = "Port"\n}\n' });
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     const cached = await run(root, '.cache');
     expect(builtFiles(root)).toEqual([['main.tf', 'modules/web/main.tf']]);
     expect(cached).toBe(await run(root));
@@ -66,7 +66,7 @@ describe('lint cache', () => {
     const root = makeTree(TREE);
     await run(root, '.cache');
     writeTree(root, { 'main.tf': 'module "web" {\n  source = "./modules/web"\n}\n' });
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     const cached = await run(root, '.cache');
     expect(builtFiles(root)).toEqual([Object.keys(TREE).sort()]);
     expect(cached).toBe(await run(root));
@@ -76,7 +76,7 @@ describe('lint cache', () => {
     const root = makeTree(TREE);
     await run(root, '.cache');
     writeTree(root, { 'modules/cache/main.tf': 'resource "null_resource" "c" {}\n' });
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     expect(await run(root, '.cache')).toBe(await run(root));
     expect(builtFiles(root)[0]).toContain('modules/cache/main.tf');
     rmSync(path.join(root, 'modules/cache'), { recursive: true });
@@ -88,9 +88,9 @@ describe('lint cache', () => {
   test('a different configuration does not reuse findings', async () => {
     const root = makeTree(TREE);
     await run(root, '.cache');
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     const relaxed = await run(root, '.cache', { rules: { 'test/no-null': 'off' } });
-    expect(buildModules).toHaveBeenCalledTimes(1);
+    expect(moduleInstances).toHaveBeenCalledTimes(1);
     expect(relaxed).toBe(await run(root, undefined, { rules: { 'test/no-null': 'off' } }));
   });
 
@@ -98,7 +98,7 @@ describe('lint cache', () => {
     const root = makeTree(TREE);
     await run(root, '.cache');
     writeFileSync(path.join(root, '.cache', 'lint.json'), '{"key": ');
-    buildModules.mockClear();
+    moduleInstances.mockClear();
     expect(await run(root, '.cache')).toBe(await run(root));
     expect(JSON.parse(readFileSync(path.join(root, '.cache', 'lint.json'), 'utf8'))).toHaveProperty('dirs');
   });

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRule } from '../../../src/lint/rule';
 import { analyseModules, exitCodeFor, lintModules, lintPaths } from '../../../src/lint/engine';
-import { loadSources } from '../../../src/terraform/load';
+import { loadSources, moduleInstances } from '../../../src/terraform/load';
+import type { TreeFact } from '../../../src/terraform/tree';
 import type { Finding } from '../../../src/lint/types';
 import type { GenModulesConfig } from '../../../src/lint/config';
 import { config } from './fixtures';
@@ -96,6 +97,75 @@ describe('module instances', () => {
     const results = analyseModules(await loadSources(tree, '/virtual/deps'), config());
     expect(results.get('/virtual/deps/mod')?.deps).toEqual(['/virtual/deps']);
     expect(results.get('/virtual/deps')?.deps).toEqual([]);
+  });
+});
+
+describe('rules that compare modules across the tree', () => {
+  /** The names of every null_resource of the tree, gathered module by module. */
+  const NULL_NAMES: TreeFact<Set<string>> = {
+    gather() {
+      const names = new Set<string>();
+      return { add: (module) => module.resourcesOf('null_resource').forEach((r) => names.add(r.name)), result: () => names };
+    },
+  };
+  /** Reports a variable named like a null_resource of another module of a complete tree. */
+  const shadowRule = createRule({
+    id: 'test/shadow',
+    defaultSeverity: 'warning',
+    summary: 's',
+    messages: { shadow: 'variable "{{name}}" is named like a null_resource' },
+    scope: 'tree',
+    facts: [NULL_NAMES],
+    check({ module, report, onTree }) {
+      const variables = module.variables.map((v) => ({ name: v.name, range: v.block.headerRange }));
+      onTree((tree) => {
+        if (!tree.complete) return;
+        const names = tree.fact(NULL_NAMES);
+        for (const v of variables) if (names.has(v.name)) report({ messageId: 'shadow', data: { name: v.name }, range: v.range });
+      });
+    },
+  });
+  const files = {
+    'a/main.tf': 'variable "db" {\n  description = "d"\n}\n',
+    'b/main.tf': 'resource "null_resource" "db" {}\n',
+  };
+
+  test('judge once every module has been seen, with facts gathered from all of them, reporting on their own module', async () => {
+    const root = makeTree({ ...files, '.git/HEAD': 'ref: refs/heads/main\n' });
+    const result = await lintPaths({ paths: ['.'], cwd: root, config: config({}, [shadowRule]) });
+    expect(brief(result.findings, root)).toEqual(['a/main.tf:1:1 warning test/shadow']);
+  });
+
+  test('are judged against a tree that is not complete when the run is not the whole repository', async () => {
+    const root = makeTree(files);
+    const result = await lintPaths({ paths: ['.'], cwd: root, config: config({}, [shadowRule]) });
+    expect(result.findings).toEqual([]);
+  });
+
+  test('take the module instances one at a time, as the loader yields them', () => {
+    const absolute = new Map(Object.entries(files).map(([name, text]) => [path.join('/virtual/stream', name), text]));
+    const seen: string[] = [];
+    const instances = function* () {
+      for (const module of moduleInstances(absolute)) {
+        seen.push(path.basename(module.dir));
+        yield module;
+      }
+    };
+    const results = analyseModules(instances(), config({}, [shadowRule]), true);
+    expect(seen).toEqual(['a', 'b']);
+    expect(results.get('/virtual/stream/a')?.findings.map((f) => f.ruleId)).toEqual(['test/shadow']);
+  });
+
+  test('a rule of scope module that waits for the tree, or a tree rule that reads an undeclared fact, is a rule bug', async () => {
+    const modules = await loadSources(files, '/virtual/scope');
+    const moduleScoped = createRule({ ...shadowRule, id: 'test/module-scoped', scope: 'module' });
+    expect(() => lintModules(modules, config({}, [moduleScoped]), true)).toThrow(
+      'rule test/module-scoped failed on module /virtual/scope/a: rule test/module-scoped waits for the tree; declare scope "tree"',
+    );
+    const undeclared = createRule({ ...shadowRule, id: 'test/undeclared', facts: [] });
+    expect(() => lintModules(modules, config({}, [undeclared]), true)).toThrow(
+      'rule test/undeclared failed on module /virtual/scope/a: a tree fact was read that no rule of scope "tree" declared in its `facts`',
+    );
   });
 });
 

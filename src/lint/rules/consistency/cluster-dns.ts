@@ -1,9 +1,10 @@
 import { createRule, type ReportDescriptor } from '../../rule';
 import { descendants } from '../../../terraform/k8s/blocks';
-import { clusterServices, type ClusterServices } from '../../../terraform/k8s/cluster-services';
-import { stringPlacer } from '../../../terraform/documents';
+import { CLUSTER_SERVICES, clusterServices } from '../../../terraform/k8s/cluster-services';
+import { stringPlacerIn } from '../../../terraform/documents';
 import { ownExpressions } from '../../../terraform/references';
 import type { LVal, TfModule } from '../../../terraform/types';
+import type { ModuleTree } from '../../../terraform/tree';
 import { nearestFirst } from '../../../util/suggest';
 
 /**
@@ -36,25 +37,51 @@ function strings(value: LVal, out: Array<Extract<LVal, { kind: 'string' }>>): vo
   }
 }
 
-function checkString(value: Extract<LVal, { kind: 'string' }>, module: TfModule, index: ClusterServices, report: Report): void {
+/** An in-cluster name written in the module: the string it is in, its place there, and the lines of its file. */
+interface Mention {
+  host: string;
+  service: string;
+  namespace: string;
+  value: Extract<LVal, { kind: 'string' }>;
+  start: number;
+  lines: readonly string[] | undefined;
+}
+
+function mentionsIn(value: Extract<LVal, { kind: 'string' }>, module: TfModule, out: Mention[]): void {
   if (!value.value.includes('.svc')) return;
-  let place: ReturnType<typeof stringPlacer> | undefined;
+  let lines: readonly string[] | undefined;
   for (const match of value.value.matchAll(CLUSTER_NAME)) {
     const labels = (match[1] ?? '').slice(0, -1).split('.');
-    const namespace = labels[labels.length - 1]!;
-    const service = labels[labels.length - 2]!;
-    const declared = index.byNamespace.get(namespace);
-    // Only namespaces the tree fills with known Services are judged.
-    if (!declared || declared.has(service) || index.open.has(namespace)) continue;
-    place ??= stringPlacer(value, module);
-    const start = match.index;
-    const existing = nearestFirst(service, declared).slice(0, LISTED);
-    report({
-      messageId: 'unknown',
-      data: { host: match[0], service, namespace, nearest: existing[0] ?? '', existing: existing.join(', ') },
-      range: place(start, start + match[0].length),
+    lines ??= module.files.find((file) => file.path === value.range.file)?.lines;
+    out.push({
+      host: match[0],
+      namespace: labels[labels.length - 1]!,
+      service: labels[labels.length - 2]!,
+      value,
+      start: match.index,
+      lines,
     });
   }
+}
+
+/** Judges the mentions once the tree's Services are known; holds the mentions, not the module. */
+function judgeMentions(mentions: readonly Mention[], report: Report): (tree: ModuleTree) => void {
+  return (tree) => {
+    if (!tree.complete) return;
+    const index = clusterServices(tree);
+    if (index.anywhere) return;
+    for (const { host, service, namespace, value, start, lines } of mentions) {
+      const declared = index.byNamespace.get(namespace);
+      // Only namespaces the tree fills with known Services are judged.
+      if (!declared || declared.has(service) || index.open.has(namespace)) continue;
+      const existing = nearestFirst(service, declared).slice(0, LISTED);
+      report({
+        messageId: 'unknown',
+        data: { host, service, namespace, nearest: existing[0] ?? '', existing: existing.join(', ') },
+        range: stringPlacerIn(value, lines)(start, start + host.length),
+      });
+    }
+  };
 }
 
 /**
@@ -69,15 +96,13 @@ export default createRule({
   defaultSeverity: 'warning',
   summary: 'In-cluster DNS names (<service>.<namespace>.svc) name a Service some module of the tree declares',
   scope: 'tree',
+  facts: [CLUSTER_SERVICES],
   messages: {
     unknown:
       '"{{host}}" names Service "{{service}}" in namespace "{{namespace}}", which no module of this repository declares: did you mean {{nearest}}? (Services in {{namespace}}: {{existing}})',
   },
   check(context) {
-    if (!context.tree.complete) return;
-    const index = clusterServices(context.tree);
-    if (index.anywhere) return;
-    const report: Report = (descriptor) => context.report(descriptor);
+    const mentions: Mention[] = [];
     for (const top of context.module.blocks) {
       for (const block of descendants(top)) {
         for (const attribute of ownExpressions(block)) {
@@ -85,9 +110,10 @@ export default createRule({
           if (!attribute.exprText.includes('svc')) continue;
           const found: Array<Extract<LVal, { kind: 'string' }>> = [];
           strings(attribute.value(), found);
-          for (const value of found) checkString(value, context.module, index, report);
+          for (const value of found) mentionsIn(value, context.module, mentions);
         }
       }
     }
+    if (mentions.length > 0) context.onTree(judgeMentions(mentions, context.report));
   },
 });

@@ -2,11 +2,10 @@ import path from 'node:path';
 import { quote } from '../../../hcl/encode';
 import { attrValue, firstBlock, metadataName } from '../../../terraform/k8s/blocks';
 import { appendToFile, fileOf, offsetsOf, renameReferences, type TextEdit } from '../../../terraform/edits';
-import type { ModuleTree } from '../../../terraform/tree';
+import type { ModuleTree, TreeFact } from '../../../terraform/tree';
 import { createRule, fixOf, type ReportDescriptor } from '../../rule';
 import type { Block, Resource, TfFile, TfModule } from '../../../terraform/types';
 import { stringOf } from '../../../terraform/values';
-import type { Fix } from '../../types';
 
 /**
  * Unversioned hashicorp/kubernetes types that have a versioned successor, and
@@ -94,12 +93,11 @@ function importId(resource: Resource): string {
 const STATE_BLOCKS = new Set(['moved', 'removed', 'import']);
 
 /**
- * Rename the type, every reference to the resource in the module, and, for a
- * managed resource, append to the root module the `removed` + `import` blocks
- * that hand the live object to the new address. No fix when the root blocks
- * cannot be written for sure (see `rootBlocks`).
+ * The fix's edits inside the module: the type renamed, and every reference to
+ * the resource. Undefined when the module's own `moved` blocks lead to the old
+ * address (that chain has to be rewritten by hand).
  */
-function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, successor: string): Fix | undefined {
+function localEdits(module: TfModule, resource: Resource, successor: string): TextEdit[] | undefined {
   const file = fileOf(module, resource.block.file);
   const label = resource.block.labelRanges[0];
   if (!file || !label) return undefined;
@@ -108,10 +106,41 @@ function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, succe
   const skip = module.blocks.filter((block) => STATE_BLOCKS.has(block.type));
   const reference = resource.mode === 'data' ? ['data', resource.type, resource.name] : [resource.type, resource.name];
   const references = renameReferences(module, reference, reference.length - 2, successor, skip);
-  const root = resource.mode === 'data' ? [] : rootBlocks(module, tree, resource, successor);
-  if (!references || !root) return undefined;
-  return fixOf({ file: file.path, start, end, text: quote(successor) }, ...references, ...root);
+  if (!references) return undefined;
+  return [{ file: file.path, start, end, text: quote(successor) }, ...references];
 }
+
+/** The root blocks one module instance needs for one resource, or undefined when they cannot be written for sure. */
+interface InstancePlan {
+  file: TfFile;
+  blocks: string[];
+}
+
+/**
+ * For every folder, each of its instances' plan per deprecated managed
+ * resource, gathered as the instances go by (an instance's callers are known
+ * when it is built, so only the root files are kept, not the modules).
+ */
+const ROOT_PLANS: TreeFact<Map<string, Map<string, Array<InstancePlan | undefined>>>> = {
+  gather() {
+    const byDir = new Map<string, Map<string, Array<InstancePlan | undefined>>>();
+    return {
+      add(module) {
+        for (const resource of module.resources) {
+          const successor = SUCCESSORS.get(resource.type);
+          if (successor === undefined || resource.mode === 'data') continue;
+          const dir = path.resolve(module.dir);
+          const byAddress = byDir.get(dir) ?? new Map<string, Array<InstancePlan | undefined>>();
+          byDir.set(dir, byAddress);
+          const plans = byAddress.get(resource.address) ?? [];
+          byAddress.set(resource.address, plans);
+          plans.push(instancePlan(module, resource, successor));
+        }
+      },
+      result: () => byDir,
+    };
+  },
+};
 
 /**
  * The root module's `removed` + `import` blocks for every instance of the
@@ -123,37 +152,43 @@ function renameFix(module: TfModule, tree: ModuleTree, resource: Resource, succe
  * (no `provider` or backend), the import id is not known, or a `moved` block
  * of the root moves an object to the old address.
  */
-function rootBlocks(module: TfModule, tree: ModuleTree, resource: Resource, successor: string): TextEdit[] | undefined {
+function rootBlocks(dir: string, tree: ModuleTree, resource: Resource): TextEdit[] | undefined {
   if (!tree.complete || resource.repeated) return undefined;
-  const dir = path.resolve(module.dir);
+  const plans = tree.fact(ROOT_PLANS).get(dir)?.get(resource.address);
+  if (!plans || plans.length === 0) return undefined;
   const texts = new Map<TfFile, string[]>();
-  for (const instance of tree.modules.filter((m) => path.resolve(m.dir) === dir)) {
-    const own = instance.resources.find((r) => r.address === resource.address);
-    if (!own) return undefined;
-    let prefix = '';
-    let top = instance;
-    let where = own.block.file;
-    for (let caller = top.caller; caller; caller = top.caller) {
-      const { call } = caller;
-      if (call.block.attributes['count'] || call.block.attributes['for_each']) return undefined;
-      prefix = `module.${call.name}.${prefix}`;
-      where = call.block.file;
-      top = caller.module;
-    }
-    const file = fileOf(top, where);
-    if (prefix !== '' && movedTo(top, `${prefix}${resource.address}`)) return undefined;
-    const id = importId(own);
-    if (!file || !isRootModule(top) || id.includes('<')) return undefined;
-    const from = `${prefix}${resource.address}`;
-    const to = `${prefix}${successor}.${resource.name}`;
-    const blocks = texts.get(file) ?? [];
-    if (!top.blocks.some((block) => block.type === 'removed' && block.attributes['from']?.exprText.trim() === from))
-      blocks.push(`removed {\n  from = ${from}\n\n  lifecycle {\n    destroy = false\n  }\n}\n`);
-    if (!top.blocks.some((block) => block.type === 'import' && block.attributes['to']?.exprText.trim() === to))
-      blocks.push(`import {\n  to = ${to}\n  id = ${quote(id)}\n}\n`);
-    texts.set(file, blocks);
+  for (const plan of plans) {
+    if (!plan) return undefined;
+    texts.set(plan.file, [...(texts.get(plan.file) ?? []), ...plan.blocks]);
   }
   return [...texts].filter(([, blocks]) => blocks.length > 0).map(([file, blocks]) => appendToFile(file, blocks.join('\n')));
+}
+
+/** One instance's root blocks for a resource (see `rootBlocks`). */
+function instancePlan(instance: TfModule, resource: Resource, successor: string): InstancePlan | undefined {
+  if (resource.repeated) return undefined;
+  let prefix = '';
+  let top = instance;
+  let where = resource.block.file;
+  for (let caller = top.caller; caller; caller = top.caller) {
+    const { call } = caller;
+    if (call.block.attributes['count'] || call.block.attributes['for_each']) return undefined;
+    prefix = `module.${call.name}.${prefix}`;
+    where = call.block.file;
+    top = caller.module;
+  }
+  const file = fileOf(top, where);
+  if (prefix !== '' && movedTo(top, `${prefix}${resource.address}`)) return undefined;
+  const id = importId(resource);
+  if (!file || !isRootModule(top) || id.includes('<')) return undefined;
+  const from = `${prefix}${resource.address}`;
+  const to = `${prefix}${successor}.${resource.name}`;
+  const blocks: string[] = [];
+  if (!top.blocks.some((block) => block.type === 'removed' && block.attributes['from']?.exprText.trim() === from))
+    blocks.push(`removed {\n  from = ${from}\n\n  lifecycle {\n    destroy = false\n  }\n}\n`);
+  if (!top.blocks.some((block) => block.type === 'import' && block.attributes['to']?.exprText.trim() === to))
+    blocks.push(`import {\n  to = ${to}\n  id = ${quote(id)}\n}\n`);
+  return { file, blocks };
 }
 
 /**
@@ -186,7 +221,9 @@ export default createRule({
     data: 'Data source {{type}} is deprecated since hashicorp/kubernetes 3.0 and removed in 4.0; use {{successor}} (and update the references to {{address}})',
     move: 'hashicorp/kubernetes rejects moving {{from}} to {{to}} ("Move Resource State Not Supported"): replace this `moved` block with `removed { from = {{from}} lifecycle { destroy = false } }` and `import { to = {{to}} id = "<namespace>/<name>" }` (Terraform >= 1.7)',
   },
-  check({ module, tree, report }) {
+  scope: 'tree',
+  facts: [ROOT_PLANS],
+  check({ module, onTree, report }) {
     for (const resource of module.resources) {
       const successor = SUCCESSORS.get(resource.type);
       const range = resource.block.labelRanges[0];
@@ -195,7 +232,18 @@ export default createRule({
       const to = `${successor}.${resource.name}`;
       const each = resource.repeated ? `, one import per instance (\`to = ${to}[<key>]\`, or \`for_each\` on the import block)` : '';
       const data = { type: resource.type, successor, address: resource.address, from, to, id: importId(resource), each };
-      report({ messageId: resource.mode, data, range, address: resource.address, fix: renameFix(module, tree, resource, successor) });
+      const descriptor = { messageId: resource.mode, data, range, address: resource.address };
+      const local = localEdits(module, resource, successor);
+      if (!local) report(descriptor);
+      else if (resource.mode === 'data') report({ ...descriptor, fix: fixOf(...local) });
+      else {
+        // The root blocks need every instance of the folder: judged once the tree is known (holding the folder's name, not the module).
+        const dir = path.resolve(module.dir);
+        onTree((tree) => {
+          const root = rootBlocks(dir, tree, resource);
+          report(root ? { ...descriptor, fix: fixOf(...local, ...root) } : descriptor);
+        });
+      }
     }
     for (const block of module.blocks) if (block.type === 'moved') checkMove(block, report);
   },
