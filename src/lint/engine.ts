@@ -29,6 +29,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** The paths include a repository's root folder: rules that compare modules across the tree may judge it. */
   wholeRepository?: boolean;
+  /** Findings carry their fixes (`lint --fix`); a plain lint does not build them. */
+  fixing?: boolean;
 }
 
 export async function lintPaths(options: LintOptions): Promise<LintResult> {
@@ -39,9 +41,12 @@ export async function lintPaths(options: LintOptions): Promise<LintResult> {
 /** Every finding for the files (suppressions applied, sorted), before narrowing to the reported files. */
 export async function lintFiles(files: ReadonlyMap<string, string>, options: Omit<LintOptions, 'paths'>): Promise<Finding[]> {
   const analyse: AnalyseFiles = (subset) =>
-    new Promise((resolve) => resolve(analyseModules(moduleInstances(subset), options.config, options.wholeRepository ?? false)));
+    new Promise((resolve) =>
+      resolve(analyseModules(moduleInstances(subset), options.config, options.wholeRepository ?? false, options.fixing ?? false)),
+    );
   const byDir =
-    options.cacheLocation === undefined
+    // Cached findings carry no fixes: a fixing run analyses afresh.
+    options.cacheLocation === undefined || options.fixing
       ? await analyse(files)
       : await lintWithCache(files, {
           location: path.resolve(options.cwd, options.cacheLocation),
@@ -84,7 +89,12 @@ function finish(raw: readonly Finding[], texts: ReadonlyMap<string, string>, dir
  * compare modules across the tree need is gathered as they go by, and their
  * judgements run after the last instance.
  */
-export function analyseModules(modules: Iterable<TfModule>, config: ResolvedConfig, wholeRepository = false): Map<string, DirResult> {
+export function analyseModules(
+  modules: Iterable<TfModule>,
+  config: ResolvedConfig,
+  wholeRepository = false,
+  fixing = false,
+): Map<string, DirResult> {
   const facts = config.active.flatMap(({ rule }) => (rule.scope === 'tree' ? (rule.facts ?? []) : []));
   const builder = new TreeBuilder(wholeRepository, facts);
   const judgements: Array<(tree: ModuleTree) => void> = [];
@@ -95,7 +105,7 @@ export function analyseModules(modules: Iterable<TfModule>, config: ResolvedConf
     if (!entry) byDir.set(dir, (entry = { findings: [], deps: new Set() }));
     for (let caller = module.caller; caller; caller = caller.module.caller) entry.deps.add(path.resolve(caller.module.dir));
     entry.findings.push(...parseErrorFindings(module));
-    checkRules(module, config, entry.findings, judgements);
+    checkRules(module, config, entry.findings, judgements, fixing);
     builder.add(module);
   }
   const tree = builder.tree();
@@ -126,17 +136,23 @@ export function checkModule(module: TfModule, config: ResolvedConfig, tree: Modu
 }
 
 /** Runs every active rule on the module into `findings`; judgements of tree rules go to `judgements`. */
-function checkRules(module: TfModule, config: ResolvedConfig, findings: Finding[], judgements: Array<(tree: ModuleTree) => void>): void {
+function checkRules(
+  module: TfModule,
+  config: ResolvedConfig,
+  findings: Finding[],
+  judgements: Array<(tree: ModuleTree) => void>,
+  fixing = false,
+): void {
   // Subjects serve constitution exceptions only (the cache key covers the exceptions).
   const subjects = config.constitution.exceptions.length > 0 ? (descriptor: ReportDescriptor) => subjectsOf(module, descriptor) : undefined;
   for (const { rule, setting } of config.active) {
-    const report = reporter(rule, setting.severity, findings, subjects);
+    const report = reporter(rule, setting.severity, findings, subjects, fixing);
     const onTree = (judge: (tree: ModuleTree) => void): void => {
       if (rule.scope !== 'tree') throw new Error(`rule ${rule.id} waits for the tree; declare scope "tree"`);
       judgements.push(judgement(rule.id, module.dir, judge));
     };
     try {
-      rule.check({ module, onTree, constitution: config.constitution, options: setting.options, report });
+      rule.check({ module, onTree, constitution: config.constitution, options: setting.options, report, fixing });
     } catch (error) {
       throw failure(rule.id, module.dir, error);
     }
@@ -164,6 +180,7 @@ function reporter(
   severity: Severity,
   findings: Finding[],
   subjects: ((descriptor: ReportDescriptor) => string[]) | undefined,
+  fixing: boolean,
 ): (descriptor: ReportDescriptor) => void {
   return (descriptor) => {
     const template = rule.messages[descriptor.messageId];
@@ -176,7 +193,10 @@ function reporter(
       range: descriptor.range,
     };
     if (descriptor.address !== undefined) finding.address = descriptor.address;
-    if (descriptor.fix !== undefined) finding.fix = declaredFix(rule, descriptor.fix);
+    if (descriptor.fix !== undefined) {
+      const fix = declaredFix(rule, descriptor.fix);
+      if (fixing) finding.fix = fix;
+    }
     if (subjects) {
       finding.subjects = subjects(descriptor);
       if (descriptor.storageClass !== undefined) finding.storageClass = descriptor.storageClass;

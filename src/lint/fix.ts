@@ -38,7 +38,7 @@ export interface FixRun {
 }
 
 export async function fixFiles(files: ReadonlyMap<string, string>, given: FixOptions): Promise<FixRun> {
-  const options = { ...given, generatedFrom: once(given.generatedFrom) };
+  const options = { ...given, fixing: true, generatedFrom: once(given.generatedFrom) };
   let texts = new Map(files);
   let applied = 0;
   let findings = await lintFiles(texts, options);

@@ -41,6 +41,12 @@ export interface RuleContext<O, M extends string = any> {
   constitution: Constitution;
   options: O;
   report: (descriptor: ReportDescriptor<M>) => void;
+  /**
+   * Whether the run applies fixes (`lint --fix`). Otherwise a report's fix is
+   * dropped, and a rule whose fix is costly to build (or needs the tree) may
+   * skip building it.
+   */
+  fixing: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as RuleContext's default

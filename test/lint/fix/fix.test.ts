@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveConfig } from '../../../src/lint/config';
+import { lintFiles } from '../../../src/lint/engine';
 import { applyFixes, fixFiles, MAX_PASSES } from '../../../src/lint/fix';
 import { allRules } from '../../../src/lint/rules';
 import { createRule } from '../../../src/lint/rule';
@@ -180,6 +181,23 @@ test('a rule not declared fixable cannot carry a fix', async () => {
   await expect(fixFiles(new Map([[file('main.tf'), 'locals {}\n']]), { cwd: ROOT, config })).rejects.toThrow(
     /test\/sneaky reported a fix but is not declared fixable/,
   );
+});
+
+describe('fixes are built for fixing runs only', () => {
+  test('a plain lint reports the same findings without fixes; a fixing lint carries them', async () => {
+    const files = new Map([[file('main.tf'), MESSY]]);
+    const config = onlyRules('terraform/fmt', 'storage/wait-until-bound', 'images/latest-pull-policy');
+    const plain = await lintFiles(files, { cwd: ROOT, config });
+    const fixing = await lintFiles(files, { cwd: ROOT, config, fixing: true });
+    expect(plain.map((finding) => finding.ruleId).sort()).toEqual([
+      'images/latest-pull-policy',
+      'storage/wait-until-bound',
+      'terraform/fmt',
+    ]);
+    expect(plain.filter((finding) => finding.fix !== undefined)).toEqual([]);
+    expect(fixing.map(({ fix: _fix, ...rest }) => rest)).toEqual(plain);
+    expect(fixing.every((finding) => (finding.fix?.edits.length ?? 0) > 0)).toBe(true);
+  });
 });
 
 describe('applyFixes', () => {

@@ -223,7 +223,7 @@ export default createRule({
   },
   scope: 'tree',
   facts: [ROOT_PLANS],
-  check({ module, onTree, report }) {
+  check({ module, onTree, report, fixing }) {
     for (const resource of module.resources) {
       const successor = SUCCESSORS.get(resource.type);
       const range = resource.block.labelRanges[0];
@@ -233,7 +233,7 @@ export default createRule({
       const each = resource.repeated ? `, one import per instance (\`to = ${to}[<key>]\`, or \`for_each\` on the import block)` : '';
       const data = { type: resource.type, successor, address: resource.address, from, to, id: importId(resource), each };
       const descriptor = { messageId: resource.mode, data, range, address: resource.address };
-      const local = localEdits(module, resource, successor);
+      const local = fixing ? localEdits(module, resource, successor) : undefined;
       if (!local) report(descriptor);
       else if (resource.mode === 'data') report({ ...descriptor, fix: fixOf(...local) });
       else {

@@ -54,7 +54,7 @@ export default createRule({
   messages: {
     unformatted: '{{lines}} from `terraform fmt` output, starting here; run `terraform fmt` on this file',
   },
-  check({ module, report }) {
+  check({ module, report, fixing }) {
     // A file that does not parse is reported as a parse error; its layout is moot.
     const broken = new Set(module.parseErrors.map((error) => error.file));
     for (const file of module.files) {
@@ -66,7 +66,7 @@ export default createRule({
         messageId: 'unformatted',
         data: { lines: `${plural(diff.count, 'line')} ${diff.count === 1 ? 'differs' : 'differ'}` },
         range: { file: file.path, line, column: 1, endLine: line, endColumn: lineLength(file, diff.first) + 1 },
-        fix: { edits: [{ file: file.path, start: 0, end: file.text.length, text: diff.formatted }] },
+        fix: fixing ? { edits: [{ file: file.path, start: 0, end: file.text.length, text: diff.formatted }] } : undefined,
       });
     }
   },
