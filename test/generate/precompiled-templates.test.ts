@@ -10,6 +10,8 @@ import {
   useTemplateEnvironment,
   type PrecompiledTemplates,
 } from '../../src/generate/render';
+import { MARKDOWN_TEMPLATE_DIR, MARKDOWN_TEMPLATES, precompileMarkdownTemplates, type MarkdownTemplate } from '../../src/generate/markdown';
+import * as setOf from '../../src/generate/template-set';
 import { loadSpecs } from '../../src/spec-api/load';
 import { tempDir } from '../support/tmp';
 
@@ -66,4 +68,28 @@ test.each(cases.map((dir) => [path.relative(path.join(__dirname, '..', '..'), di
 test('strict mode holds in precompiled templates and partials: a missing field is an error', () => {
   const env = precompiledEnvironment(loadModule(precompileTemplates(sources)));
   expect(() => env.template('versions')({})).toThrow(/not defined/);
+});
+
+describe('the Markdown templates, a second template set', () => {
+  const markdownSources = setOf.readTemplateSources(MARKDOWN_TEMPLATES, MARKDOWN_TEMPLATE_DIR);
+
+  test('the build module names the digest of the Markdown sources, so a run uses it', () => {
+    const precompiled = loadModule(precompileMarkdownTemplates()) as unknown as setOf.PrecompiledTemplates<MarkdownTemplate>;
+    expect(precompiled.digest).toBe(sourcesDigest(markdownSources));
+    expect(precompiled.digest).not.toBe(sourcesDigest(sources));
+    expect(Object.keys(precompiled.templates)).toEqual(['readme']);
+    expect(Object.keys(precompiled.partials).sort()).toEqual(Object.keys(markdownSources.partials).sort());
+  });
+
+  test('a set loads its precompiled module only while the digest matches; both forms stay strict', () => {
+    const file = path.join(tempDir('precompiled-md-'), 'markdown-templates.js');
+    fs.writeFileSync(file, precompileMarkdownTemplates());
+    const options = { dir: MARKDOWN_TEMPLATE_DIR, files: MARKDOWN_TEMPLATES, precompiledFile: file, compileOptions: { strict: true } };
+    expect(() => setOf.loadEnvironment(options).template('readme')({})).toThrow(/not defined/);
+    fs.writeFileSync(file, "'use strict';\nexports.digest = 'stale';\nexports.templates = {};\nexports.partials = {};\n");
+    // A stale module is not used: the template is compiled from its source (the stale module has no `readme` to run).
+    jest.resetModules();
+    expect(() => setOf.loadEnvironment(options).template('readme')({})).toThrow(/not defined/);
+    expect(() => setOf.precompiledEnvironment(loadModule(fs.readFileSync(file, 'utf8')) as never).template('readme')).toThrow();
+  });
 });
