@@ -23,3 +23,5 @@ buildSync({
   legalComments: 'none',
 });
 fs.writeFileSync(path.join(dist, 'cli.js'), "#!/usr/bin/env node\n'use strict';\nrequire('./bin/cli.js').start();\n", { mode: 0o755 });
+// The entry of the executable's worker threads (src/worker.ts says which task each runs).
+fs.writeFileSync(path.join(dist, 'worker.js'), "'use strict';\nrequire('./bin/cli.js').startWorker();\n");

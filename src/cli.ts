@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
@@ -6,6 +7,7 @@ import { lazy } from './commands/lazy';
 import { isUserError, VerifyError } from './errors';
 import { describeFsError, isFsError } from './util/fs-errors';
 import { providePublicApi } from './util/load-ts';
+import { provideWorkerScript } from './util/threads';
 import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
@@ -117,11 +119,15 @@ export function start(): void {
   // Specs and config files import `gen-modules`: they get this running copy's API,
   // which in the bundled executable is inside the bundle.
   providePublicApi(lazy.publicApi);
+  // The executable's worker entry sits beside its launcher (dist/worker.js; this code is dist/bin/cli.js).
+  provideWorkerScript(path.join(__dirname, '..', 'worker.js'));
   void main(hideBin(process.argv)).then((code) => {
     // Exit as soon as the work is done: hcl2json's Go runtime keeps a timer that
     // would hold the process open for a second. Flush stdout first.
     process.stdout.write('', () => process.exit(code));
   });
 }
+
+export { startWorker } from './worker-tasks';
 
 if (require.main === module) start();
