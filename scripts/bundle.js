@@ -25,3 +25,16 @@ buildSync({
 fs.writeFileSync(path.join(dist, 'cli.js'), "#!/usr/bin/env node\n'use strict';\nrequire('./bin/cli.js').start();\n", { mode: 0o755 });
 // The entry of the executable's worker threads (src/worker.ts says which task each runs).
 fs.writeFileSync(path.join(dist, 'worker.js'), "'use strict';\nrequire('./bin/cli.js').startWorker();\n");
+// The round trip's worker thread has an entry of its own that loads hcl2json and nothing else
+// (src/generate/round-trip-worker.ts): it is ready sooner than one that loads the whole CLI.
+buildSync({
+  entryPoints: [path.resolve(__dirname, '..', 'src', 'generate', 'round-trip-worker.ts')],
+  outfile: path.join(dist, 'bin', 'round-trip-worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@cdktf/hcl2json'],
+  logLevel: 'warning',
+  legalComments: 'none',
+});

@@ -1,0 +1,116 @@
+import { Worker } from 'node:worker_threads';
+import { ThreadError } from '../errors';
+import { workerScript, type WorkerData } from '../util/threads';
+import { lazyGenerate } from './lazy';
+
+/**
+ * The parser of the round trip, `@cdktf/hcl2json`. In the built executable it
+ * runs on a worker thread, started as soon as a run knows it will parse: reading,
+ * decompressing and compiling its WebAssembly, then the parses themselves,
+ * overlap the loading and rendering of the specs on the main thread. Running
+ * from the sources (tests, the API), it runs in the calling thread. Both give
+ * the same values and the same parse errors.
+ */
+export interface RoundTripParser {
+  /** What hcl2json reads in `text` (`name` is the file name its messages give). */
+  parse(name: string, text: string): Promise<unknown>;
+  /** Begin loading hcl2json now, before the first parse. */
+  warmUp(): void;
+  /** Stop the worker thread, if one was started; later parses start another. */
+  close(): void;
+}
+
+/** The worker task's name (src/worker-tasks.ts). */
+export const ROUND_TRIP_TASK = 'hcl2json';
+
+/** A request to the worker thread. */
+export interface ParseRequest {
+  id: number;
+  name: string;
+  text: string;
+}
+
+/** The worker thread's answer: what hcl2json read, or the message of its error. */
+export type ParseAnswer = { id: number; value: unknown } | { id: number; error: string };
+
+/** hcl2json in this thread, loaded on the first parse (or `warmUp`). */
+export const inThreadParser: RoundTripParser = {
+  parse: (name, text) => lazyGenerate.hcl2json().parse(name, text),
+  warmUp: () => void lazyGenerate.hcl2json(),
+  close: () => undefined,
+};
+
+/**
+ * The parser a run uses: on a worker thread of `script` when the executable has
+ * one, else in this thread. No thread starts before `warmUp` or the first parse.
+ */
+export function roundTripParser(script: string | undefined = workerScript(ROUND_TRIP_TASK)): RoundTripParser {
+  if (script === undefined) return inThreadParser;
+  let thread: ParserThread | undefined;
+  const started = (): ParserThread => (thread ??= new ParserThread(script));
+  return {
+    parse: (name, text) => started().parse(name, text),
+    warmUp: () => void started(),
+    close: () => {
+      thread?.close();
+      thread = undefined;
+    },
+  };
+}
+
+/**
+ * One worker thread running hcl2json. It holds the process open only while a
+ * parse is waiting for its answer; if it fails or exits, every waiting and
+ * later parse fails with a ThreadError saying so (the run ends, exit 2).
+ */
+class ParserThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private failure: ThreadError | undefined;
+  private closed = false;
+
+  constructor(script: string) {
+    const data: WorkerData = { task: ROUND_TRIP_TASK };
+    // The thread gets a copy of this thread's environment as it is now.
+    this.worker = new Worker(script, { workerData: data, env: process.env });
+    this.worker.unref();
+    this.worker.on('message', (answer: ParseAnswer) => this.answered(answer));
+    this.worker.on('error', (error) => this.fail(`failed before it answered: ${error.message}`));
+    this.worker.on('messageerror', (error) => this.fail(`sent an unreadable answer: ${error.message}`));
+    this.worker.on('exit', (code) => this.fail(`stopped before it answered (exit code ${code})`));
+  }
+
+  parse(name: string, text: string): Promise<unknown> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (this.waiting.size === 0) this.worker.ref();
+      this.waiting.set(id, { resolve, reject });
+      const request: ParseRequest = { id, name, text };
+      this.worker.postMessage(request);
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.worker.terminate();
+  }
+
+  private answered(answer: ParseAnswer): void {
+    const waiter = this.waiting.get(answer.id);
+    if (waiter === undefined) return;
+    this.waiting.delete(answer.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if ('error' in answer) waiter.reject(new Error(answer.error));
+    else waiter.resolve(answer.value);
+  }
+
+  private fail(what: string): void {
+    if (this.closed || this.failure !== undefined) return;
+    this.failure = new ThreadError(`the hcl2json round trip's worker thread ${what}; nothing was written`);
+    for (const waiter of this.waiting.values()) waiter.reject(this.failure);
+    this.waiting.clear();
+    this.worker.unref();
+  }
+}
