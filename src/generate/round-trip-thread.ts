@@ -1,4 +1,8 @@
-import { parse } from '@cdktf/hcl2json';
+// hcl2json's Go glue: it defines globalThis.Go (this module runs on the round trip's worker thread only).
+import '@cdktf/hcl2json/wasm/bridge_wasm_exec.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../errors';
 import type { ParseAnswer, ParseRequest } from './round-trip';
@@ -16,6 +20,7 @@ import type { ParseAnswer, ParseRequest } from './round-trip';
 export function serveRoundTrips(): void {
   const port = parentPort;
   if (port === null) throw new Error('the hcl2json task runs on a worker thread');
+  const parse = startHcl2json();
   const fault = process.env.GEN_MODULES_ROUND_TRIP_FAULT;
   port.on('message', (request: ParseRequest) => {
     if (fault === 'exit') process.exit(70);
@@ -25,4 +30,58 @@ export function serveRoundTrips(): void {
       (error: unknown) => port.postMessage({ id: request.id, error: errorMessage(error) } satisfies ParseAnswer),
     );
   });
+}
+
+/**
+ * The build writes hcl2json's WebAssembly decompressed beside the bundle
+ * (scripts/bundle.js): reading it takes milliseconds, decompressing the
+ * package's `main.wasm.gz` about a hundred.
+ */
+export const DECOMPRESSED_WASM = 'hcl2json.wasm';
+
+/** The functions hcl2json's Go program registers: each answers through a Node-style callback. */
+type GoExports = Record<string, (...args: unknown[]) => void>;
+
+/**
+ * hcl2json's WebAssembly with its package's own Go glue (`wasm/bridge_wasm_exec.js`),
+ * started as the package starts it, without the package's loader: that loader
+ * loads fs-extra (~45 ms) and always decompresses the WebAssembly (~100 ms).
+ * `parse` gives what the package's `parse` gives, and fails with the same message.
+ */
+function startHcl2json(): (name: string, text: string) => Promise<unknown> {
+  const pkg = path.dirname(require.resolve('@cdktf/hcl2json/package.json'));
+  const Go = (
+    globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }
+  ).Go;
+  const go = new Go();
+  const exports: GoExports = {};
+  const ready = readWasm(pkg)
+    .then((bytes) => WebAssembly.instantiate(bytes as BufferSource, go.importObject))
+    .then(({ instance }) => {
+      // The Go program registers its functions on this global as it starts.
+      (globalThis as unknown as { __parse_terraform_config_wasm__: GoExports }).__parse_terraform_config_wasm__ = exports;
+      void go.run(instance);
+    })
+    .catch((error: unknown) => {
+      // Not a parse error: the thread fails (the run ends with a ThreadError), and no parse answers.
+      process.nextTick(() => {
+        throw error;
+      });
+      return new Promise<never>(() => undefined);
+    });
+  return async (name, text) => {
+    await ready;
+    const parse = exports.parse;
+    if (parse === undefined) throw new Error('There is nothing defined with the name "parse"');
+    const json = await new Promise<string>((resolve, reject) =>
+      parse(name, text, (error: string | null, result: string) => (error ? reject(new Error(error)) : resolve(result))),
+    );
+    return JSON.parse(json) as unknown;
+  };
+}
+
+async function readWasm(pkg: string): Promise<Buffer> {
+  const decompressed = path.join(__dirname, DECOMPRESSED_WASM);
+  if (fs.existsSync(decompressed)) return fs.promises.readFile(decompressed);
+  return gunzipSync(await fs.promises.readFile(path.join(pkg, 'main.wasm.gz')));
 }

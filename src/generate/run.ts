@@ -8,7 +8,7 @@ import { typecheckSpecs } from '../spec-api/typecheck';
 import { checkManifestSchemas } from './manifests';
 import type { Adoption } from './adoption';
 import { adoptionsOf, placeholderWarnings, renderAll, type GeneratedFile } from './generate';
-import { describeMismatch, verifyAll } from './verify';
+import { describeMismatch, startRoundTrips } from './verify';
 import { roundTripParser, type RoundTripParser } from './round-trip';
 import { openVerifyCache, type VerifyCache } from './verify-cache';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
@@ -93,8 +93,11 @@ async function prepareWith(options: RunOptions, cache: VerifyCache | undefined, 
     specs,
     renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
   );
-  const files = renderAll(specs, layout, only, adoptions);
-  const mismatches = await verifyAll(specs, files, only, cache, parser);
+  // Each service's round trip is asked for as soon as it is rendered (on the worker
+  // thread, its parse overlaps the rendering of the next service).
+  const roundTrips = startRoundTrips(specs, cache, parser);
+  const files = renderAll(specs, layout, only, adoptions, (service, own) => roundTrips.add(service.spec, own));
+  const mismatches = await roundTrips.results();
   cache?.save();
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));

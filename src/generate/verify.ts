@@ -644,16 +644,49 @@ function expectedEnv(value: EnvValue): Json {
 }
 
 /**
- * Verify every service; mismatches of all of them. With a cache, a service whose
- * spec and rendered files passed before is not parsed again, and every service
- * that passes now is recorded.
+ * The round trips of a run, asked for service by service as each is rendered:
+ * a parser on a worker thread works through them while this thread renders the
+ * next service and checks the answers. With a cache, a service whose spec and
+ * rendered files passed before is not parsed again, and every service that
+ * passes now is recorded.
  */
-/**
- * Verify every service (of `only`) that the cache does not know: all their
- * parses are asked for at once (a parser on a worker thread works through them
- * while this thread checks the answers), the results in the order of the specs.
- * When some parse fails, the first such service's error is thrown.
- */
+export interface RoundTrips {
+  /** Verify one service's rendered files (its parse is asked for now). */
+  add(service: Service, own: GeneratedFile[]): void;
+  /**
+   * The mismatches of every service added, in the order they were added. When
+   * some parse failed, the first such service's error is thrown.
+   */
+  results(): Promise<Mismatch[]>;
+}
+
+export function startRoundTrips(specs: LoadedSpecs, cache?: VerifyCache, parser: RoundTripParser = inThreadParser): RoundTrips {
+  const identity = cache && verifierIdentity(__filename);
+  const started: Array<{ key: string | undefined; mismatches: Promise<Mismatch[]> }> = [];
+  return {
+    add(service, own) {
+      const key = identity === undefined ? undefined : verifyKey(identity, specs.stack, service, own);
+      if (key !== undefined && cache?.passed(key)) return;
+      const mismatches = verifyService(service, specs, own, parser);
+      // Settled below; until then a failure must not count as unhandled.
+      mismatches.catch(() => undefined);
+      started.push({ key, mismatches });
+    },
+    async results() {
+      const settled = await Promise.allSettled(started.map((s) => s.mismatches));
+      const results: Mismatch[] = [];
+      for (const [i, outcome] of settled.entries()) {
+        if (outcome.status === 'rejected') throw outcome.reason as Error;
+        results.push(...outcome.value);
+        const { key } = started[i]!;
+        if (key !== undefined && outcome.value.length === 0) cache?.record(key);
+      }
+      return results;
+    },
+  };
+}
+
+/** Verify every service (of `only`) in `files`; the mismatches of all of them. */
 export async function verifyAll(
   specs: LoadedSpecs,
   files: GeneratedFile[],
@@ -661,23 +694,14 @@ export async function verifyAll(
   cache?: VerifyCache,
   parser: RoundTripParser = inThreadParser,
 ): Promise<Mismatch[]> {
-  const identity = cache && verifierIdentity(__filename);
-  const verified = specs.services.flatMap(({ spec }) => {
-    if (only && !only.has(spec.name)) return [];
-    const own = files.filter((f) => f.service === spec.name);
-    const key = identity === undefined ? undefined : verifyKey(identity, specs.stack, spec, own);
-    if (key !== undefined && cache?.passed(key)) return [];
-    return [{ key, mismatches: verifyService(spec, specs, own, parser) }];
-  });
-  const settled = await Promise.allSettled(verified.map((v) => v.mismatches));
-  const results: Mismatch[] = [];
-  for (const [i, outcome] of settled.entries()) {
-    if (outcome.status === 'rejected') throw outcome.reason;
-    const { key } = verified[i]!;
-    results.push(...outcome.value);
-    if (key !== undefined && outcome.value.length === 0) cache?.record(key);
-  }
-  return results;
+  const roundTrips = startRoundTrips(specs, cache, parser);
+  for (const { spec } of specs.services)
+    if (!only || only.has(spec.name))
+      roundTrips.add(
+        spec,
+        files.filter((f) => f.service === spec.name),
+      );
+  return roundTrips.results();
 }
 
 export function describeMismatch(m: Mismatch): string {
