@@ -1,14 +1,12 @@
 // hcl2json's Go glue: it defines globalThis.Go (this module runs on the round trip's worker thread only).
 import '@cdktf/hcl2json/wasm/bridge_wasm_exec.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../errors';
-import type { ParseAnswer, ParseRequest } from './round-trip';
+import type { ModuleMessage, ParseAnswer, ParseRequest } from './round-trip';
 
 /**
- * The round trip's worker thread: load hcl2json at once, then answer each parse
+ * The round trip's worker thread: start hcl2json as soon as the main thread
+ * hands it the compiled WebAssembly (the first message), then answer each parse
  * request with what it read or the message of its error. The executable starts
  * it from its own small entry (round-trip-worker.ts), which loads nothing else;
  * the general worker entry runs it as the task `hcl2json`.
@@ -20,11 +18,14 @@ import type { ParseAnswer, ParseRequest } from './round-trip';
 export function serveRoundTrips(): void {
   const port = parentPort;
   if (port === null) throw new Error('the hcl2json task runs on a worker thread');
-  const parse = startHcl2json();
+  let compiled: (module: WebAssembly.Module) => void = () => undefined;
+  const parse = startHcl2json(new Promise((resolve) => (compiled = resolve)));
   const fault = process.env.GEN_MODULES_ROUND_TRIP_FAULT;
-  port.on('message', (request: ParseRequest) => {
+  port.on('message', (message: ModuleMessage | ParseRequest) => {
+    if ('module' in message) return compiled(message.module);
     if (fault === 'exit') process.exit(70);
     if (fault === 'throw') throw new Error('GEN_MODULES_ROUND_TRIP_FAULT=throw');
+    const request = message;
     parse(request.name, request.text).then(
       (value: unknown) => port.postMessage({ id: request.id, value } satisfies ParseAnswer),
       (error: unknown) => port.postMessage({ id: request.id, error: errorMessage(error) } satisfies ParseAnswer),
@@ -32,32 +33,25 @@ export function serveRoundTrips(): void {
   });
 }
 
-/**
- * The build writes hcl2json's WebAssembly decompressed beside the bundle
- * (scripts/bundle.js): reading it takes milliseconds, decompressing the
- * package's `main.wasm.gz` about a hundred.
- */
-export const DECOMPRESSED_WASM = 'hcl2json.wasm';
-
 /** The functions hcl2json's Go program registers: each answers through a Node-style callback. */
 type GoExports = Record<string, (...args: unknown[]) => void>;
 
 /**
- * hcl2json's WebAssembly with its package's own Go glue (`wasm/bridge_wasm_exec.js`),
- * started as the package starts it, without the package's loader: that loader
- * loads fs-extra (~45 ms) and always decompresses the WebAssembly (~100 ms).
- * `parse` gives what the package's `parse` gives, and fails with the same message.
+ * hcl2json's WebAssembly (compiled by the main thread) with its package's own Go
+ * glue (`wasm/bridge_wasm_exec.js`), started as the package starts it, without
+ * the package's loader: that loader loads fs-extra (~45 ms) and decompresses and
+ * compiles the WebAssembly in this thread. `parse` gives what the package's
+ * `parse` gives, and fails with the same message.
  */
-function startHcl2json(): (name: string, text: string) => Promise<unknown> {
-  const pkg = path.dirname(require.resolve('@cdktf/hcl2json/package.json'));
+function startHcl2json(compiled: Promise<WebAssembly.Module>): (name: string, text: string) => Promise<unknown> {
   const Go = (
     globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }
   ).Go;
   const go = new Go();
   const exports: GoExports = {};
-  const ready = readWasm(pkg)
-    .then((bytes) => WebAssembly.instantiate(bytes as BufferSource, go.importObject))
-    .then(({ instance }) => {
+  const ready = compiled
+    .then((module) => WebAssembly.instantiate(module, go.importObject))
+    .then((instance) => {
       // The Go program registers its functions on this global as it starts.
       (globalThis as unknown as { __parse_terraform_config_wasm__: GoExports }).__parse_terraform_config_wasm__ = exports;
       void go.run(instance);
@@ -78,10 +72,4 @@ function startHcl2json(): (name: string, text: string) => Promise<unknown> {
     );
     return JSON.parse(json) as unknown;
   };
-}
-
-async function readWasm(pkg: string): Promise<Buffer> {
-  const decompressed = path.join(__dirname, DECOMPRESSED_WASM);
-  if (fs.existsSync(decompressed)) return fs.promises.readFile(decompressed);
-  return gunzipSync(await fs.promises.readFile(path.join(pkg, 'main.wasm.gz')));
 }

@@ -1,13 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ThreadError } from '../errors';
+import { gunzipSync } from 'node:zlib';
+import { errorMessage, ThreadError } from '../errors';
 import { workerScript, type WorkerData } from '../util/threads';
 import { lazyGenerate } from './lazy';
 
 /**
  * The parser of the round trip, `@cdktf/hcl2json`. In the built executable it
- * runs on a worker thread, started as soon as a run knows it will parse: reading,
- * decompressing and compiling its WebAssembly, then the parses themselves,
- * overlap the loading and rendering of the specs on the main thread. Running
+ * runs on a worker thread, started as soon as a run knows it will parse: starting
+ * hcl2json's WebAssembly, then the parses themselves, overlap the loading and
+ * rendering of the specs on the main thread. Running
  * from the sources (tests, the API), it runs in the calling thread. Both give
  * the same values and the same parse errors.
  */
@@ -30,8 +33,33 @@ export interface ParseRequest {
   text: string;
 }
 
+/** The first message to the worker thread: hcl2json's WebAssembly, compiled. */
+export interface ModuleMessage {
+  module: WebAssembly.Module;
+}
+
 /** The worker thread's answer: what hcl2json read, or the message of its error. */
 export type ParseAnswer = { id: number; value: unknown } | { id: number; error: string };
+
+/**
+ * The build writes hcl2json's WebAssembly decompressed beside the thread's entry
+ * (scripts/bundle.js): reading it takes milliseconds, decompressing the package's
+ * `main.wasm.gz` about a hundred.
+ */
+export const DECOMPRESSED_WASM = 'hcl2json.wasm';
+
+/**
+ * hcl2json's WebAssembly, compiled in this thread (~60 ms, while the caller waits
+ * for esbuild): the worker thread gets it while it is still starting, rather than
+ * compiling it once it has started.
+ */
+function compileHcl2json(script: string): WebAssembly.Module {
+  const decompressed = path.join(path.dirname(script), DECOMPRESSED_WASM);
+  const bytes = fs.existsSync(decompressed)
+    ? fs.readFileSync(decompressed)
+    : gunzipSync(fs.readFileSync(path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz')));
+  return new WebAssembly.Module(bytes);
+}
 
 /** hcl2json in this thread, loaded on the first parse (or `warmUp`). */
 export const inThreadParser: RoundTripParser = {
@@ -79,6 +107,12 @@ class ParserThread {
     this.worker.on('error', (error) => this.fail(`failed before it answered: ${error.message}`));
     this.worker.on('messageerror', (error) => this.fail(`sent an unreadable answer: ${error.message}`));
     this.worker.on('exit', (code) => this.fail(`stopped before it answered (exit code ${code})`));
+    try {
+      this.worker.postMessage({ module: compileHcl2json(script) } satisfies ModuleMessage);
+    } catch (error) {
+      this.fail(`could not load hcl2json's WebAssembly: ${errorMessage(error)}`);
+      void this.worker.terminate();
+    }
   }
 
   parse(name: string, text: string): Promise<unknown> {

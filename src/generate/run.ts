@@ -71,11 +71,12 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
 
 async function prepareWith(options: RunOptions, cache: VerifyCache | undefined, parser: RoundTripParser): Promise<RunResult> {
   // Every service will be parsed back: start loading hcl2json now (on its worker
-  // thread in the executable), so that its WebAssembly is read and compiled while
-  // the specs load and render. With a cache that knows some round trips, it starts
-  // at the first service the cache does not know, if any.
+  // thread in the executable, its WebAssembly compiled while esbuild transpiles the
+  // specs), so that it is ready while the specs load and render. With a cache that
+  // knows some round trips, it starts at the first service the cache does not know, if any.
+  const transpiled = fs.existsSync(options.specsDir) ? pretranspile(options.specsDir) : undefined;
   if (cache === undefined || cache.empty()) parser.warmUp();
-  if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
+  await transpiled;
   const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
   if (only) {
