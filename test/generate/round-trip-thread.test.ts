@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 function threadParser(entry = OWN_ENTRY): RoundTripParser {
-  const parser = roundTripParser(entry);
+  const parser = roundTripParser(entry, 1);
   opened.push(parser);
   return parser;
 }
@@ -67,7 +67,7 @@ describe('the round trip on a worker thread', () => {
   // One thread for the tests that do not stop it (starting one costs a few hundred ms).
   let thread: RoundTripParser;
   beforeAll(() => {
-    thread = roundTripParser(OWN_ENTRY);
+    thread = roundTripParser(OWN_ENTRY, 1);
   });
   afterAll(() => thread.close());
 
@@ -107,6 +107,15 @@ describe('the round trip on a worker thread', () => {
     });
     expect(await outcome(verifyAll(stack, unparsable, undefined, undefined, thread))).toEqual(inThread);
     await expect(verifyAll(stack, unparsable, undefined, undefined, thread)).rejects.toBeInstanceOf(VerifyError);
+  });
+
+  test('with a backlog, a second thread shares the parses; every answer is the one asked for', async () => {
+    const parser = roundTripParser(OWN_ENTRY, 2);
+    opened.push(parser);
+    const many = Array.from({ length: 24 }, (_, i) => TEXTS[i % TEXTS.length]!);
+    const answers = await Promise.all(many.map(([name, text]) => outcome(parser.parse(name, text))));
+    const expected = await Promise.all(many.map(([name, text]) => outcome(inThreadParser.parse(name, text))));
+    expect(answers).toEqual(expected);
   });
 
   test('close stops the thread, and a later parse starts another', async () => {
