@@ -37,6 +37,10 @@ async function main() {
     external: ['@cdktf/hcl2json', 'esbuild', 'ts-morph', 'typescript', 'handlebars'],
     logLevel: 'warning',
     legalComments: 'none',
+    // Whitespace and syntax only (names stay, so stack traces still name functions):
+    // 2.06 -> 1.48 MB, less to read and compile at every start.
+    minifyWhitespace: true,
+    minifySyntax: true,
     plugins: [commonJsYargs()],
   });
   const yargsLocales = path.join(path.dirname(require.resolve('yargs/package.json')), 'locales');
