@@ -70,22 +70,23 @@ export const inThreadParser: RoundTripParser = {
 };
 
 /**
- * Parses waiting on the busiest-free thread from which a second thread pays for
- * its start (~150 ms of CPU): the built-in stack (six services) never reaches it,
- * a hundred services do while the first are still rendering.
+ * Parses waiting on the least busy thread from which another thread pays for its
+ * start (~150 ms of CPU): the built-in stack (six services) never reaches it, a
+ * hundred services do while the first are still rendering.
  */
 const BACKLOG_FOR_ANOTHER_THREAD = 8;
 
 /**
  * The parser a run uses: on a worker thread of `script` when the executable has
  * one, else in this thread. No thread starts before `warmUp` or the first parse;
- * a second one starts when the first has a backlog (`maxThreads`, default: two
- * when the machine has two cores or more), each parse going to the thread with
- * the fewest waiting.
+ * another starts when the first has a backlog, up to `maxThreads`, each parse
+ * going to the thread with the fewest waiting. By default the threads leave a
+ * core to this thread, which renders meanwhile: one thread on two cores (measured
+ * on 100 services: a second one there costs more CPU than it saves), two on more.
  */
 export function roundTripParser(
   script: string | undefined = workerScript(ROUND_TRIP_TASK),
-  maxThreads = Math.min(2, os.availableParallelism()),
+  maxThreads = Math.max(1, Math.min(2, os.availableParallelism() - 1)),
 ): RoundTripParser {
   if (script === undefined) return inThreadParser;
   let threads: ParserThread[] = [];
