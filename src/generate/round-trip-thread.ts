@@ -27,7 +27,7 @@ export function serveRoundTrips(): void {
     if (fault === 'throw') throw new Error('GEN_MODULES_ROUND_TRIP_FAULT=throw');
     const request = message;
     parse(request.name, request.text).then(
-      (value: unknown) => port.postMessage({ id: request.id, value } satisfies ParseAnswer),
+      (json: string) => port.postMessage({ id: request.id, json } satisfies ParseAnswer),
       (error: unknown) => port.postMessage({ id: request.id, error: errorMessage(error) } satisfies ParseAnswer),
     );
   });
@@ -40,10 +40,10 @@ type GoExports = Record<string, (...args: unknown[]) => void>;
  * hcl2json's WebAssembly (compiled by the main thread) with its package's own Go
  * glue (`wasm/bridge_wasm_exec.js`), started as the package starts it, without
  * the package's loader: that loader loads fs-extra (~45 ms) and decompresses and
- * compiles the WebAssembly in this thread. `parse` gives what the package's
- * `parse` gives, and fails with the same message.
+ * compiles the WebAssembly in this thread. `parse` gives the JSON text the
+ * package's `parse` reads its value from, and fails with the same message.
  */
-function startHcl2json(compiled: Promise<WebAssembly.Module>): (name: string, text: string) => Promise<unknown> {
+function startHcl2json(compiled: Promise<WebAssembly.Module>): (name: string, text: string) => Promise<string> {
   const Go = (
     globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }
   ).Go;
@@ -67,9 +67,8 @@ function startHcl2json(compiled: Promise<WebAssembly.Module>): (name: string, te
     await ready;
     const parse = exports.parse;
     if (parse === undefined) throw new Error('There is nothing defined with the name "parse"');
-    const json = await new Promise<string>((resolve, reject) =>
+    return new Promise<string>((resolve, reject) =>
       parse(name, text, (error: string | null, result: string) => (error ? reject(new Error(error)) : resolve(result))),
     );
-    return JSON.parse(json) as unknown;
   };
 }

@@ -39,8 +39,12 @@ export interface ModuleMessage {
   module: WebAssembly.Module;
 }
 
-/** The worker thread's answer: what hcl2json read, or the message of its error. */
-export type ParseAnswer = { id: number; value: unknown } | { id: number; error: string };
+/**
+ * The worker thread's answer: what hcl2json read, as the JSON text it writes
+ * (copying a string between threads is cheaper than an object graph, and this
+ * thread parses it as hcl2json's own `parse` does), or the message of its error.
+ */
+export type ParseAnswer = { id: number; json: string } | { id: number; error: string };
 
 /**
  * The build writes hcl2json's WebAssembly decompressed beside the thread's entry
@@ -172,7 +176,7 @@ class ParserThread {
     this.waiting.delete(answer.id);
     if (this.waiting.size === 0) this.worker.unref();
     if ('error' in answer) waiter.reject(new Error(answer.error));
-    else waiter.resolve(answer.value);
+    else waiter.resolve(JSON.parse(answer.json));
   }
 
   private fail(what: string): void {
