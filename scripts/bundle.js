@@ -46,6 +46,9 @@ fs.writeFileSync(path.join(dist, 'worker.js'), "'use strict';\nrequire('./bin/la
 for (const name of fs.readdirSync(path.join(dist, 'bin'))) {
   if (name.includes('.v8cache')) fs.rmSync(path.join(dist, 'bin', name));
 }
+// Trained and checked as a plain `node` starts: V8 flags in NODE_OPTIONS (--max-old-space-size,
+// say) would give a cache only starts with the same flags accept.
+const plainEnv = { ...process.env, NODE_OPTIONS: '' };
 trainCodeCache();
 checkCodeCache();
 
@@ -54,7 +57,7 @@ function trainCodeCache() {
   const training = spawnSync(process.execPath, [path.join(__dirname, 'train-code-cache.js')], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, GEN_MODULES_CODE_CACHE: 'off' },
+    env: { ...plainEnv, GEN_MODULES_CODE_CACHE: 'off' },
   });
   if (training.status !== 0) fail(`the training run for the code cache failed (exit ${training.status}):\n${training.stderr}`);
 }
@@ -76,7 +79,7 @@ const { Worker } = require('node:worker_threads');
 const worker = new Worker('const l = require(' + JSON.stringify(${launch}) + '); l.load(); require("node:worker_threads").parentPort.postMessage(l.codeCacheStatus());', { eval: true });
 worker.once('message', (inWorker) => { console.log(JSON.stringify({ main: launcher.codeCacheStatus(), worker: inWorker })); process.exit(0); });`,
     ],
-    { encoding: 'utf8', env: { ...process.env, GEN_MODULES_CODE_CACHE: '' } },
+    { encoding: 'utf8', env: { ...plainEnv, GEN_MODULES_CODE_CACHE: '' } },
   );
   const status = check.status === 0 ? JSON.parse(check.stdout) : undefined;
   if (status?.main !== 'accepted' || status.worker !== 'accepted') {

@@ -24,7 +24,7 @@ function node(args: string[], env: Record<string, string> = {}, nodeOptions: str
   const result = spawnSync(process.execPath, [...nodeOptions, ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GEN_MODULES_CODE_CACHE: '', ...env },
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', GEN_MODULES_CODE_CACHE: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
