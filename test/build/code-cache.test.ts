@@ -12,7 +12,7 @@ import { REPO, tempDir } from '../support/tmp';
  */
 const DIST = path.join(REPO, 'dist');
 const LAUNCHER = path.join(DIST, 'bin', 'launch.js');
-const HEADER = 52;
+const HEADER = 36;
 
 interface Run {
   status: number | null;
@@ -74,6 +74,11 @@ describe('the code cache of the executable', () => {
     expect(good.stdout).toContain('problems');
   });
 
+  test('the bundle is ASCII only (the launcher reads it as latin1)', () => {
+    const bytes = fs.readFileSync(path.join(DIST, 'bin', 'cli.js'));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   test('the shipped cache is accepted by a fresh process', () => {
     expect(cacheStatus(path.join(DIST, 'cli.js'))).toBe('accepted');
   });
@@ -106,6 +111,11 @@ console.log(JSON.stringify({
     fs.writeFileSync(copy.cache, file);
     expect(cacheStatus(copy.bin)).toBe('damaged');
     expect(node([copy.bin, ...LINT])).toEqual(good);
+    // Cut short (a copy that did not finish), down to less than its header.
+    for (const length of [file.length - 1000, 20]) {
+      fs.writeFileSync(copy.cache, fs.readFileSync(shippedCache()).subarray(0, length));
+      expect(cacheStatus(copy.bin)).toBe('damaged');
+    }
   });
 
   test('a cache made for another bundle of the same length is refused and the run is the same', () => {
