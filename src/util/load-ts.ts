@@ -1,8 +1,9 @@
-import { transform, transformSync, type TransformOptions } from 'esbuild';
+import type { TransformOptions } from 'esbuild';
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import { errorMessage, UserError } from '../errors';
+import { lazyUtil } from './lazy';
 
 /**
  * Load TypeScript files at run time without a build step. Each `.ts` file is
@@ -38,7 +39,7 @@ export async function pretranspile(dir: string): Promise<void> {
   await Promise.all(
     files.map(async (file) => {
       try {
-        const result = await transform(fs.readFileSync(file, 'utf8'), { ...OPTIONS, sourcefile: file });
+        const result = await lazyUtil.esbuild().transform(fs.readFileSync(file, 'utf8'), { ...OPTIONS, sourcefile: file });
         transpiled.set(file, result.code);
       } catch {
         // Reported with its position when the loader reaches the file.
@@ -184,7 +185,7 @@ function transpile(absolute: string): string {
     throw new UserError(`${relative(absolute)}: cannot read the file`);
   }
   try {
-    return transformSync(source, { ...OPTIONS, sourcefile: absolute }).code;
+    return lazyUtil.esbuild().transformSync(source, { ...OPTIONS, sourcefile: absolute }).code;
   } catch (error) {
     throw new UserError(describeTransformFailure(absolute, error));
   }

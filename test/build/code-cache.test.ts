@@ -122,9 +122,9 @@ console.log(JSON.stringify({
     const copy = packageCopy();
     const bundle = path.join(copy.dir, 'cli.js');
     const source = fs.readFileSync(bundle, 'utf8');
-    // Another build: one character of a comment differs, the length does not (V8 would take the cache).
-    const changed = source.replace('// ', '//_');
-    expect(changed).not.toBe(source);
+    // Another build: its first line (empty) is a space, the length is the same (V8 would take the cache).
+    expect(source[0]).toBe('\n');
+    const changed = ` ${source.slice(1)}`;
     expect(changed.length).toBe(source.length);
     fs.writeFileSync(bundle, changed);
     const digest = crypto.createHash('sha256').update(changed).digest('hex');

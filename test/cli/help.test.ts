@@ -1,5 +1,8 @@
-import { runCli } from '../support/cli';
-import { tempDir } from '../support/tmp';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BIN, runCli } from '../support/cli';
+import { REPO, tempDir } from '../support/tmp';
 
 describe('help and usage errors', () => {
   const dir = tempDir('gen-modules-help-');
@@ -8,6 +11,20 @@ describe('help and usage errors', () => {
     const run = runCli([command, '--help'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\nExamples:\n {2}gen-modules /);
+  });
+
+  test('--version is the package version, wherever it runs', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const run = runCli(['--version'], dir);
+    expect(run.stdout).toBe(`${manifest.version}\n`);
+    expect(run.status).toBe(0);
+  });
+
+  test("yargs' own words follow the user's locale, as its translations ship with the executable", () => {
+    const help = (locale: string): string =>
+      spawnSync(process.execPath, [BIN, '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: locale } }).stdout;
+    expect(help('de_DE.UTF-8')).toContain('\nKommandos:\n');
+    expect(help('en_US.UTF-8')).toContain('\nCommands:\n');
   });
 
   test('the top-level help lists new and the options of the loop', () => {
