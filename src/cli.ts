@@ -117,17 +117,22 @@ function report(error: unknown): number {
 
 /** Run the command line of this process and exit with its code (the `gen-modules` executable). */
 export function start(): void {
+  provideExecutable();
+  void main(hideBin(process.argv)).then((code) => {
+    // Exit as soon as the work is done: hcl2json's Go runtime keeps a timer that
+    // would hold the process open for a second. Flush stdout first.
+    process.stdout.write('', () => process.exit(code));
+  });
+}
+
+/** What the executable gives the code it runs, before its first command line (`start`, the build's code-cache training). */
+export function provideExecutable(): void {
   // Specs and config files import `gen-modules`: they get this running copy's API,
   // which in the bundled executable is inside the bundle.
   providePublicApi(lazy.publicApi);
   // The executable's worker entry sits beside its launcher (dist/worker.js; this code is dist/bin/cli.js);
   // the round trip's own entry beside this bundle.
   provideWorkerScript(path.join(__dirname, '..', 'worker.js'), { [ROUND_TRIP_TASK]: path.join(__dirname, 'round-trip-worker.js') });
-  void main(hideBin(process.argv)).then((code) => {
-    // Exit as soon as the work is done: hcl2json's Go runtime keeps a timer that
-    // would hold the process open for a second. Flush stdout first.
-    process.stdout.write('', () => process.exit(code));
-  });
 }
 
 export { startWorker } from './worker-tasks';

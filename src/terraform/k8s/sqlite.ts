@@ -68,9 +68,13 @@ function isSqliteFile(facts: SqliteFacts, path: string): boolean {
   return facts.sqliteFileExtensions.some((extension) => lower.endsWith(extension.toLowerCase()));
 }
 
-/** `*` in a configured env name stands for any text. */
+const envPatterns = new Map<string, RegExp>();
+
+/** `*` in a configured env name stands for any text (each pattern compiled once). */
 function envPattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+  let compiled = envPatterns.get(pattern);
+  if (compiled === undefined) envPatterns.set(pattern, (compiled = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`)));
+  return compiled;
 }
 
 function escapeRegExp(text: string): string {
@@ -88,7 +92,10 @@ function sqliteTypeEnv(facts: SqliteFacts, container: Block): { name: string; va
 
 /** SQLite database files a string names: paths with a SQLite extension, the path of a `sqlite:` URL, a `<X>_PATH` for a SQLite `<X>_TYPE`. */
 function sqlitePaths(facts: SqliteFacts, text: string, pathEnv: boolean): string[] {
-  const paths = absolutePaths(text).filter((path) => isSqliteFile(facts, path));
+  // Most strings name no SQLite file: looking for paths only where an extension appears at all.
+  const lower = text.toLowerCase();
+  const named = facts.sqliteFileExtensions.some((extension) => lower.includes(extension.toLowerCase()));
+  const paths = named ? absolutePaths(text).filter((path) => isSqliteFile(facts, path)) : [];
   const url = SQLITE_URL.exec(text);
   if (url) paths.push(...absolutePaths(text.slice(url.index + url[0].length)).slice(0, 1));
   if (pathEnv && text.startsWith('/')) paths.push(normalisePath(text));

@@ -20,6 +20,11 @@ function isGrafanaRule(rule: LVal): boolean {
   return entryOf(rule, 'condition') !== undefined || dig(rule, 'data')?.kind === 'tuple';
 }
 
+/** Whether a YAML/JSON text may be a provisioning document with rules: it names `groups` and `rules`. */
+function mayHoldRules(text: string): boolean {
+  return text.includes('groups') && text.includes('rules');
+}
+
 /** The rules of every group of a provisioning document; none when the document has another shape. */
 function grafanaRules(document: LVal): LVal[] {
   const groups = dig(document, 'groups');
@@ -47,6 +52,8 @@ export default createRule({
   },
   check(context) {
     for (const file of configMapFiles(context.module)) {
+      // A text without the words of the format holds no Grafana rule: not parsed (dashboards, configs).
+      if (file.value?.kind === 'string' && !file.value.encodedFrom && !mayHoldRules(file.value.value)) continue;
       const document = documentOf(file.value, context.module);
       if (!document) continue;
       for (const rule of grafanaRules(document)) {
