@@ -12,6 +12,7 @@ const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const zlib = require('node:zlib');
 const { build } = require('esbuild');
 
 const dist = path.resolve(__dirname, '..', 'dist');
@@ -51,6 +52,22 @@ async function main() {
   });
   const yargsLocales = path.join(path.dirname(require.resolve('yargs/package.json')), 'locales');
   fs.cpSync(yargsLocales, path.join(dist, 'locales'), { recursive: true });
+  // The round trip's worker thread has an entry of its own that loads hcl2json's Go glue and nothing
+  // else (src/generate/round-trip-worker.ts): it is ready sooner than one that loads the whole CLI.
+  await build({
+    entryPoints: [path.resolve(__dirname, '..', 'src', 'generate', 'round-trip-worker.ts')],
+    outfile: path.join(dist, 'bin', 'round-trip-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@cdktf/hcl2json', '@cdktf/hcl2json/*'],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  // hcl2json's WebAssembly decompressed once here: each run reads it instead of decompressing it (~100 ms).
+  const wasm = path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz');
+  fs.writeFileSync(path.join(dist, 'bin', 'hcl2json.wasm'), zlib.gunzipSync(fs.readFileSync(wasm)));
   writeLauncher();
   trainCodeCache();
   checkCodeCache();

@@ -4,8 +4,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands';
 import { lazy } from './commands/lazy';
-import { isUserError, VerifyError } from './errors';
+import { isUserError, ThreadError, VerifyError } from './errors';
 import { describeFsError, isFsError } from './util/fs-errors';
+import { ROUND_TRIP_TASK } from './generate/round-trip';
 import { providePublicApi } from './util/load-ts';
 import { provideWorkerScript } from './util/threads';
 import { suggestion } from './util/suggest';
@@ -95,7 +96,7 @@ function report(error: unknown): number {
     process.stderr.write(`gen-modules: ${error.message}\n`);
     return 1;
   }
-  if (isUserError(error)) {
+  if (isUserError(error) || error instanceof ThreadError) {
     process.stderr.write(`gen-modules: ${error.message}\n`);
     return 2;
   }
@@ -129,8 +130,9 @@ export function provideExecutable(): void {
   // Specs and config files import `gen-modules`: they get this running copy's API,
   // which in the bundled executable is inside the bundle.
   providePublicApi(lazy.publicApi);
-  // The executable's worker entry sits beside its launcher (dist/worker.js; this code is dist/bin/cli.js).
-  provideWorkerScript(path.join(__dirname, '..', 'worker.js'));
+  // The executable's worker entry sits beside its launcher (dist/worker.js; this code is dist/bin/cli.js);
+  // the round trip's own entry beside this bundle.
+  provideWorkerScript(path.join(__dirname, '..', 'worker.js'), { [ROUND_TRIP_TASK]: path.join(__dirname, 'round-trip-worker.js') });
 }
 
 export { startWorker } from './worker-tasks';

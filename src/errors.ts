@@ -23,6 +23,18 @@ export class VerifyError extends Error {
   }
 }
 
+/**
+ * A worker thread of the run failed or exited before it answered: the run
+ * cannot finish. Printed as its message alone, exit 2.
+ */
+export class ThreadError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ThreadError';
+  }
+}
+
 /** The message of anything thrown: an Error's message, else its text. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

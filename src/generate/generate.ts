@@ -102,16 +102,22 @@ function adoptionViews(adoptions: readonly Adoption[]): object[] | null {
 /**
  * Every file of the stack, in a stable order. With `only`, the modules of those
  * services and the root block, which always lists every service: a module
- * generated alone is called from the root as well.
+ * generated alone is called from the root as well. `onService` gets each
+ * service's files as soon as they are rendered.
  */
 export function renderAll(
   specs: LoadedSpecs,
   layout: Layout,
   only?: ReadonlySet<string>,
   adoptions: readonly Adoption[] = [],
+  onService?: (service: LoadedService, files: GeneratedFile[]) => void,
 ): GeneratedFile[] {
   const services = only ? specs.services.filter((s) => only.has(s.spec.name)) : specs.services;
-  const files = services.flatMap((s) => renderService(specs.stack, s, layout));
+  const files = services.flatMap((s) => {
+    const own = renderService(specs.stack, s, layout);
+    onService?.(s, own);
+    return own;
+  });
   files.push(renderRoot(specs, layout, adoptions));
   return files;
 }

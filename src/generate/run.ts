@@ -8,9 +8,9 @@ import { typecheckSpecs } from '../spec-api/typecheck';
 import { checkManifestSchemas } from './manifests';
 import type { Adoption } from './adoption';
 import { adoptionsOf, placeholderWarnings, renderAll, type GeneratedFile } from './generate';
-import { describeMismatch, verifyAll } from './verify';
-import { lazyGenerate } from './lazy';
-import { openVerifyCache } from './verify-cache';
+import { describeMismatch, startRoundTrips } from './verify';
+import { roundTripParser, type RoundTripParser } from './round-trip';
+import { openVerifyCache, type VerifyCache } from './verify-cache';
 import { existingModuleFiles, planChanges, type KeptFile, type Placement, type Plan, type PlannedChange } from './write';
 
 export interface RunOptions {
@@ -61,10 +61,22 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
   if (options.root !== undefined) checkFolder('--root', options.root, { mustExist: true });
   if (options.typecheck && fs.existsSync(options.specsDir)) typecheckSpecs(options.specsDir);
   const cache = options.verifyCache === undefined ? undefined : openVerifyCache(options.verifyCache);
-  // Every service will be parsed back: start loading hcl2json now, so that its
-  // WebAssembly compiles in the background while the specs load and render.
-  if (cache === undefined || cache.empty()) lazyGenerate.hcl2json();
-  if (fs.existsSync(options.specsDir)) await pretranspile(options.specsDir);
+  const parser = roundTripParser();
+  try {
+    return await prepareWith(options, cache, parser);
+  } finally {
+    parser.close();
+  }
+}
+
+async function prepareWith(options: RunOptions, cache: VerifyCache | undefined, parser: RoundTripParser): Promise<RunResult> {
+  // Every service will be parsed back: start loading hcl2json now (on its worker
+  // thread in the executable, its WebAssembly compiled while esbuild transpiles the
+  // specs), so that it is ready while the specs load and render. With a cache that
+  // knows some round trips, it starts at the first service the cache does not know, if any.
+  const transpiled = fs.existsSync(options.specsDir) ? pretranspile(options.specsDir) : undefined;
+  if (cache === undefined || cache.empty()) parser.warmUp();
+  await transpiled;
   const specs = loadSpecs(options.specsDir, { checks: [checkManifestSchemas] });
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined;
   if (only) {
@@ -82,8 +94,11 @@ export async function prepare(options: RunOptions): Promise<RunResult> {
     specs,
     renderAll({ ...specs, services: imported }, layout, new Set(imported.map((s) => s.spec.name))),
   );
-  const files = renderAll(specs, layout, only, adoptions);
-  const mismatches = await verifyAll(specs, files, only, cache);
+  // Each service's round trip is asked for as soon as it is rendered (on the worker
+  // thread, its parse overlaps the rendering of the next service).
+  const roundTrips = startRoundTrips(specs, cache, parser);
+  const files = renderAll(specs, layout, only, adoptions, (service, own) => roundTrips.add(service.spec, own));
+  const mismatches = await roundTrips.results();
   cache?.save();
   if (mismatches.length > 0) {
     throw new VerifyError(mismatches.map(describeMismatch));

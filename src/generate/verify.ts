@@ -12,7 +12,8 @@ import {
   type Text,
 } from '../spec-api/schema';
 import type { GeneratedFile } from './generate';
-import { lazyGenerate } from './lazy';
+import { errorMessage, ThreadError, VerifyError } from '../errors';
+import { inThreadParser, type RoundTripParser } from './round-trip';
 import { verifierIdentity, verifyKey, type VerifyCache } from './verify-cache';
 import {
   componentResourceName,
@@ -106,21 +107,32 @@ function deepEqual(a: Json, b: Json): boolean {
 }
 
 /**
- * hcl2json, loaded on the first parse: loading it reads and decompresses its
- * WebAssembly, which a run whose round trips all come from the cache skips.
+ * What hcl2json reads in a service's rendered text. A text it cannot parse is a
+ * template or escaping bug: a VerifyError naming the service's folder and
+ * hcl2json's message (line and column in `name`).
  */
-async function parseText(name: string, text: string): Promise<Json> {
-  return lazyGenerate.hcl2json().parse(name, text);
+async function parseText(parser: RoundTripParser, dir: string, name: string, text: string): Promise<Json> {
+  try {
+    return await parser.parse(name, text);
+  } catch (error) {
+    if (error instanceof ThreadError) throw error;
+    throw new VerifyError([`${dir}: hcl2json cannot parse the generated HCL: ${errorMessage(error)}`]);
+  }
 }
 
 /** Check one service's generated files against its spec. */
-export async function verifyService(service: Service, specs: LoadedSpecs, generated: GeneratedFile[]): Promise<Mismatch[]> {
+export async function verifyService(
+  service: Service,
+  specs: LoadedSpecs,
+  generated: GeneratedFile[],
+  parser: RoundTripParser = inThreadParser,
+): Promise<Mismatch[]> {
   // The module's README is read from these same files: only the Terraform carries the spec.
   const files = generated.filter((f) => f.path.endsWith('.tf'));
   const dir = files[0]?.path.replace(/\/[^/]+$/, '') ?? service.name;
   const check = new Checker(dir);
   const byName = new Map(files.map((f) => [f.path.slice(dir.length + 1), f.content]));
-  const tf: Json = await parseText(`${dir}/module.tf`, [...byName.values()].join('\n'));
+  const tf: Json = await parseText(parser, dir, `${dir}/module.tf`, [...byName.values()].join('\n'));
   const stack = specs.stack;
   const multi = service.components.length > 1;
   const context = { service, stack };
@@ -138,7 +150,7 @@ export async function verifyService(service: Service, specs: LoadedSpecs, genera
   const manifests = (dig(tf, ['resource', 'kubectl_manifest']) ?? {}) as Record<string, Json>;
   for (const resource of Object.keys(manifests)) addEncoded(resource, dig(manifests, [resource, 0, 'yaml_body']));
   const bodies = encoded.length
-    ? ((await parseText(`${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as {
+    ? ((await parseText(parser, dir, `${dir}/bodies.tf`, `locals {\n${encoded.map((e, i) => `v${i} = ${e.text}`).join('\n')}\n}\n`)) as {
         locals?: Array<Record<string, Json>>;
       })
     : {};
@@ -632,28 +644,64 @@ function expectedEnv(value: EnvValue): Json {
 }
 
 /**
- * Verify every service; mismatches of all of them. With a cache, a service whose
- * spec and rendered files passed before is not parsed again, and every service
- * that passes now is recorded.
+ * The round trips of a run, asked for service by service as each is rendered:
+ * a parser on a worker thread works through them while this thread renders the
+ * next service and checks the answers. With a cache, a service whose spec and
+ * rendered files passed before is not parsed again, and every service that
+ * passes now is recorded.
  */
+export interface RoundTrips {
+  /** Verify one service's rendered files (its parse is asked for now). */
+  add(service: Service, own: GeneratedFile[]): void;
+  /**
+   * The mismatches of every service added, in the order they were added. When
+   * some parse failed, the first such service's error is thrown.
+   */
+  results(): Promise<Mismatch[]>;
+}
+
+export function startRoundTrips(specs: LoadedSpecs, cache?: VerifyCache, parser: RoundTripParser = inThreadParser): RoundTrips {
+  const identity = cache && verifierIdentity(__filename);
+  const started: Array<{ key: string | undefined; mismatches: Promise<Mismatch[]> }> = [];
+  return {
+    add(service, own) {
+      const key = identity === undefined ? undefined : verifyKey(identity, specs.stack, service, own);
+      if (key !== undefined && cache?.passed(key)) return;
+      const mismatches = verifyService(service, specs, own, parser);
+      // Settled below; until then a failure must not count as unhandled.
+      mismatches.catch(() => undefined);
+      started.push({ key, mismatches });
+    },
+    async results() {
+      const settled = await Promise.allSettled(started.map((s) => s.mismatches));
+      const results: Mismatch[] = [];
+      for (const [i, outcome] of settled.entries()) {
+        if (outcome.status === 'rejected') throw outcome.reason as Error;
+        results.push(...outcome.value);
+        const { key } = started[i]!;
+        if (key !== undefined && outcome.value.length === 0) cache?.record(key);
+      }
+      return results;
+    },
+  };
+}
+
+/** Verify every service (of `only`) in `files`; the mismatches of all of them. */
 export async function verifyAll(
   specs: LoadedSpecs,
   files: GeneratedFile[],
   only?: ReadonlySet<string>,
   cache?: VerifyCache,
+  parser: RoundTripParser = inThreadParser,
 ): Promise<Mismatch[]> {
-  const results: Mismatch[] = [];
-  const identity = cache && verifierIdentity(__filename);
-  for (const { spec } of specs.services) {
-    if (only && !only.has(spec.name)) continue;
-    const own = files.filter((f) => f.service === spec.name);
-    const key = identity === undefined ? undefined : verifyKey(identity, specs.stack, spec, own);
-    if (key !== undefined && cache?.passed(key)) continue;
-    const mismatches = await verifyService(spec, specs, own);
-    results.push(...mismatches);
-    if (key !== undefined && mismatches.length === 0) cache?.record(key);
-  }
-  return results;
+  const roundTrips = startRoundTrips(specs, cache, parser);
+  for (const { spec } of specs.services)
+    if (!only || only.has(spec.name))
+      roundTrips.add(
+        spec,
+        files.filter((f) => f.service === spec.name),
+      );
+  return roundTrips.results();
 }
 
 export function describeMismatch(m: Mismatch): string {

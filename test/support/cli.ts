@@ -11,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built `gen-modules` bin as a user would, in `cwd`, without a TTY. */
-export function runCli(args: string[], cwd: string): CliRun {
+/** Run the built `gen-modules` bin as a user would, in `cwd`, without a TTY (`env`: variables added to this environment). */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm ci does it)`);
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
