@@ -96,8 +96,6 @@ function writeLauncher() {
   fs.writeFileSync(path.join(dist, 'bin', 'launch.js'), launcher);
   fs.writeFileSync(path.join(dist, 'cli.js'), "#!/usr/bin/env node\n'use strict';\nrequire('./bin/launch.js').load().start();\n");
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
-  // The entry of the executable's worker threads (src/worker-tasks.ts says which task each runs).
-  fs.writeFileSync(path.join(dist, 'worker.js'), "'use strict';\nrequire('./bin/launch.js').load().startWorker();\n");
   for (const name of fs.readdirSync(path.join(dist, 'bin'))) {
     if (name.includes('.v8cache')) fs.rmSync(path.join(dist, 'bin', name));
   }
@@ -115,8 +113,7 @@ function trainCodeCache() {
 
 /**
  * V8 refuses a cache made under other flags, silently: the one shipped must be accepted
- * by a fresh process and by a worker thread started in one, as `dist/cli.js` and
- * `dist/worker.js` start.
+ * by a fresh process, as `dist/cli.js` starts one.
  */
 function checkCodeCache() {
   const launch = JSON.stringify(path.join(dist, 'bin', 'launch.js'));
@@ -126,18 +123,17 @@ function checkCodeCache() {
       '-e',
       `const launcher = require(${launch});
 launcher.load();
-const { Worker } = require('node:worker_threads');
-const worker = new Worker('const l = require(' + JSON.stringify(${launch}) + '); l.load(); require("node:worker_threads").parentPort.postMessage(l.codeCacheStatus());', { eval: true });
-worker.once('message', (inWorker) => { console.log(JSON.stringify({ main: launcher.codeCacheStatus(), worker: inWorker })); process.exit(0); });`,
+console.log(JSON.stringify({ main: launcher.codeCacheStatus() }));
+process.exit(0);`,
     ],
     { encoding: 'utf8', env: { ...plainEnv, GEN_MODULES_CODE_CACHE: '' } },
   );
   const status = check.status === 0 ? JSON.parse(check.stdout) : undefined;
-  if (status?.main !== 'accepted' || status.worker !== 'accepted') {
+  if (status?.main !== 'accepted') {
     fail(`the code cache is not accepted by a fresh start: ${check.stdout}${check.stderr}`);
   }
   const size = fs.statSync(require(path.join(dist, 'bin', 'launch.js')).CACHE).size;
-  console.log(`code cache: ${(size / 1e6).toFixed(1)} MB, accepted by a fresh process and a worker thread`);
+  console.log(`code cache: ${(size / 1e6).toFixed(1)} MB, accepted by a fresh process`);
 }
 
 function fail(message) {

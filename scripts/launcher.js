@@ -2,7 +2,7 @@
 // Loads the executable's bundle (bin/cli.js beside this file) as a CommonJS module, with
 // the V8 code cache the build trained for it: the bundle's functions arrive compiled
 // instead of being parsed and compiled at every start. scripts/bundle.js copies this file
-// to dist/bin/launch.js and fills in BUNDLE_SHA256; dist/cli.js and dist/worker.js use it.
+// to dist/bin/launch.js and fills in BUNDLE_SHA256; dist/cli.js uses it.
 //
 // The cache file (bin/cli-<digest>.v8cache) is a header and V8's data:
 //   bytes 0-31   the sha256 of the bundle it was made for (V8 itself only compares the

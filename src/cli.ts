@@ -8,7 +8,7 @@ import { isUserError, ThreadError, VerifyError } from './errors';
 import { describeFsError, isFsError } from './util/fs-errors';
 import { ROUND_TRIP_TASK } from './generate/round-trip';
 import { providePublicApi } from './util/load-ts';
-import { provideWorkerScript } from './util/threads';
+import { provideWorkerScripts } from './util/threads';
 import { suggestion } from './util/suggest';
 
 export async function main(argv: string[]): Promise<number> {
@@ -130,11 +130,8 @@ export function provideExecutable(): void {
   // Specs and config files import `gen-modules`: they get this running copy's API,
   // which in the bundled executable is inside the bundle.
   providePublicApi(lazy.publicApi);
-  // The executable's worker entry sits beside its launcher (dist/worker.js; this code is dist/bin/cli.js);
-  // the round trip's own entry beside this bundle.
-  provideWorkerScript(path.join(__dirname, '..', 'worker.js'), { [ROUND_TRIP_TASK]: path.join(__dirname, 'round-trip-worker.js') });
+  // The round trip's worker entry sits beside this bundle (dist/bin).
+  provideWorkerScripts({ [ROUND_TRIP_TASK]: path.join(__dirname, 'round-trip-worker.js') });
 }
-
-export { startWorker } from './worker-tasks';
 
 if (require.main === module) start();

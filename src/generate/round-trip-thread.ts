@@ -8,8 +8,7 @@ import type { ModuleMessage, ParseAnswer, ParseRequest } from './round-trip';
  * The round trip's worker thread: start hcl2json as soon as the main thread
  * hands it the compiled WebAssembly (the first message), then answer each parse
  * request with what it read or the message of its error. The executable starts
- * it from its own small entry (round-trip-worker.ts), which loads nothing else;
- * the general worker entry runs it as the task `hcl2json`.
+ * it from its own small entry (round-trip-worker.ts), which loads nothing else.
  *
  * `GEN_MODULES_ROUND_TRIP_FAULT` makes the thread fail on purpose when the first
  * request arrives, to test that the run ends with a clear error: `exit` ends the

@@ -24,7 +24,7 @@ export interface RoundTripParser {
   close(): void;
 }
 
-/** The worker task's name (src/worker-tasks.ts). */
+/** The worker task's name (its entry: src/generate/round-trip-worker.ts). */
 export const ROUND_TRIP_TASK = 'hcl2json';
 
 /** A request to the worker thread. */

@@ -83,13 +83,6 @@ describe('the code cache of the executable', () => {
     expect(cacheStatus(path.join(DIST, 'cli.js'))).toBe('accepted');
   });
 
-  test('the shipped cache is accepted by a worker thread, as dist/worker.js starts one', () => {
-    const script = `const { Worker } = require('node:worker_threads');
-const source = 'const launcher = require(' + JSON.stringify(${JSON.stringify(LAUNCHER)}) + '); launcher.load(); require("node:worker_threads").parentPort.postMessage(launcher.codeCacheStatus());';
-new Worker(source, { eval: true }).once('message', (status) => console.log(status));`;
-    expect(node(['-e', script]).stdout.trim()).toBe('accepted');
-  });
-
   test('the bundle is loaded once, as the module dist/bin/cli.js', () => {
     const bundle = path.join(DIST, 'bin', 'cli.js');
     const script = `const exports = require(${JSON.stringify(LAUNCHER)}).load();
@@ -162,7 +155,7 @@ console.log(JSON.stringify({
     expect(packed.status).toBe(0);
     const files = (JSON.parse(packed.stdout) as { files: { path: string; mode: number }[] }[])[0]?.files ?? [];
     const paths = files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/worker.js', 'dist/bin/cli.js', 'dist/bin/launch.js']));
+    expect(paths).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/bin/cli.js', 'dist/bin/launch.js']));
     expect(paths).toContain(path.relative(REPO, shippedCache()));
     expect(fs.readFileSync(path.join(DIST, 'cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     expect(fs.statSync(path.join(DIST, 'cli.js')).mode & 0o111).toBe(0o111);

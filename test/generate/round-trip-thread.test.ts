@@ -8,16 +8,15 @@ import { loadSpecs } from '../../src/spec-api/load';
 import { REPO } from '../support/tmp';
 
 /**
- * The round trip on a worker thread (the built executable's entries) gives what
+ * The round trip on a worker thread (the built executable's entry) gives what
  * hcl2json in this thread gives: the same values, mismatches and parse errors;
  * a thread that fails or exits ends the run with a ThreadError, not a hang.
  */
 const OWN_ENTRY = path.join(REPO, 'dist', 'bin', 'round-trip-worker.js');
-const GENERAL_ENTRY = path.join(REPO, 'dist', 'worker.js');
 const FAULT = 'GEN_MODULES_ROUND_TRIP_FAULT';
 
 beforeAll(() => {
-  for (const file of [OWN_ENTRY, GENERAL_ENTRY]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build`);
+  for (const file of [OWN_ENTRY]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build`);
 });
 
 const opened: RoundTripParser[] = [];
@@ -73,12 +72,6 @@ describe('the round trip on a worker thread', () => {
 
   test.each(TEXTS)('parses %s as hcl2json in this thread does (values and errors)', async (name, text) => {
     expect(await outcome(thread.parse(name, text))).toEqual(await outcome(inThreadParser.parse(name, text)));
-  });
-
-  test('the general worker entry runs the same task with the same answers', async () => {
-    const general = threadParser(GENERAL_ENTRY);
-    for (const [name, text] of TEXTS)
-      expect(await outcome(general.parse(name, text))).toEqual(await outcome(inThreadParser.parse(name, text)));
   });
 
   test('verifies the built-in stack as in this thread: nothing found, and the same mismatches in edited modules', async () => {
