@@ -33,8 +33,13 @@ export interface Layout {
   modulesDir: string;
 }
 
-/** Render one service's module files, formatted as `terraform fmt` would. */
+/** Render one service's module files, formatted as `terraform fmt` would, and its README. */
 export function renderService(stack: Stack, loaded: LoadedService, layout: Layout): GeneratedFile[] {
+  return withReadme(loaded, renderServiceTerraform(stack, loaded, layout));
+}
+
+/** One service's Terraform files (no README), formatted as `terraform fmt` would. */
+export function renderServiceTerraform(stack: Stack, loaded: LoadedService, layout: Layout): GeneratedFile[] {
   const context: ViewContext = { service: loaded.spec, stack };
   const dir = `${layout.modulesDir}/${loaded.spec.name}`;
   const files: Array<[string, TemplateName, object]> = [
@@ -49,17 +54,27 @@ export function renderService(stack: Stack, loaded: LoadedService, layout: Layou
   if (rbac) files.push(['rbac.tf', 'rbac', { rbac }]);
   const objects = objectsView(context);
   if (objects) files.push(['objects.tf', 'objects', objects]);
-  const rendered = files.map(([name, template, view]): [string, string] => [
-    name,
-    seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
-  ]);
-  const readme = renderedModuleReadme(dir, rendered, { spec: loaded.file, title: loaded.spec.name, description: loaded.spec.description });
-  return (
-    [...rendered, ['README.md', readme] as [string, string]]
-      .map(([name, content]) => ({ path: `${dir}/${name}`, content, source: loaded.file, service: loaded.spec.name }))
-      // Code-unit order, not the locale's: the same bytes on every machine.
-      .sort(byKey((file) => file.path))
+  return sorted(
+    files.map(([name, template, view]) => ({
+      path: `${dir}/${name}`,
+      content: seal(formatHcl(render(template, { header: header(loaded.file), ...view }))),
+      source: loaded.file,
+      service: loaded.spec.name,
+    })),
   );
+}
+
+/** A service's Terraform files with the module README read back from them, in file order. */
+function withReadme(loaded: LoadedService, terraform: readonly GeneratedFile[]): GeneratedFile[] {
+  const dir = terraform[0]!.path.replace(/\/[^/]+$/, '');
+  const rendered = terraform.map((file): [string, string] => [file.path.slice(dir.length + 1), file.content]);
+  const readme = renderedModuleReadme(dir, rendered, { spec: loaded.file, title: loaded.spec.name, description: loaded.spec.description });
+  return sorted([...terraform, { path: `${dir}/README.md`, content: readme, source: loaded.file, service: loaded.spec.name }]);
+}
+
+/** Code-unit order, not the locale's: the same bytes on every machine. */
+function sorted(files: GeneratedFile[]): GeneratedFile[] {
+  return files.sort(byKey((file) => file.path));
 }
 
 /** kubectl is needed only by modules with custom resources (IngressRoute, ExternalSecret, Middleware, manifests). */
@@ -103,7 +118,7 @@ function adoptionViews(adoptions: readonly Adoption[]): object[] | null {
  * Every file of the stack, in a stable order. With `only`, the modules of those
  * services and the root block, which always lists every service: a module
  * generated alone is called from the root as well. `onService` gets each
- * service's files as soon as they are rendered.
+ * service's Terraform files (not its README) as soon as they are rendered.
  */
 export function renderAll(
   specs: LoadedSpecs,
@@ -113,11 +128,14 @@ export function renderAll(
   onService?: (service: LoadedService, files: GeneratedFile[]) => void,
 ): GeneratedFile[] {
   const services = only ? specs.services.filter((s) => only.has(s.spec.name)) : specs.services;
-  const files = services.flatMap((s) => {
-    const own = renderService(specs.stack, s, layout);
+  // Every service's Terraform first, each handed to `onService` at once (the round trip can start on it),
+  // then the READMEs, which are read back from that Terraform.
+  const terraform = services.map((s) => {
+    const own = renderServiceTerraform(specs.stack, s, layout);
     onService?.(s, own);
     return own;
   });
+  const files = services.flatMap((s, index) => withReadme(s, terraform[index]!));
   files.push(renderRoot(specs, layout, adoptions));
   return files;
 }
