@@ -32,18 +32,17 @@ function commonJsYargs() {
     },
   };
 }
+
+/** What both bundles are: one CommonJS file for this Node. */
+const BUNDLE_OPTIONS = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+
 async function main() {
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.resolve(__dirname, '..', 'src', 'cli.ts')],
     outfile: path.join(dist, 'bin', 'cli.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     // Handlebars' compiler (and its source-map) only for templates edited after the build: its runtime is bundled.
     external: ['@cdktf/hcl2json', 'esbuild', 'ts-morph', 'typescript', 'handlebars'],
-    logLevel: 'warning',
-    legalComments: 'none',
     // Whitespace and syntax only (names stay, so stack traces still name functions):
     // 2.06 -> 1.48 MB, less to read and compile at every start.
     minifyWhitespace: true,
@@ -55,15 +54,10 @@ async function main() {
   // The round trip's worker thread has an entry of its own that loads hcl2json's Go glue and nothing
   // else (src/generate/round-trip-worker.ts): it is ready sooner than one that loads the whole CLI.
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.resolve(__dirname, '..', 'src', 'generate', 'round-trip-worker.ts')],
     outfile: path.join(dist, 'bin', 'round-trip-worker.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['@cdktf/hcl2json', '@cdktf/hcl2json/*'],
-    logLevel: 'warning',
-    legalComments: 'none',
   });
   // hcl2json's WebAssembly decompressed once here: each run reads it instead of decompressing it (~100 ms).
   const wasm = path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz');
@@ -123,13 +117,12 @@ function checkCodeCache() {
       '-e',
       `const launcher = require(${launch});
 launcher.load();
-console.log(JSON.stringify({ main: launcher.codeCacheStatus() }));
+console.log(launcher.codeCacheStatus());
 process.exit(0);`,
     ],
     { encoding: 'utf8', env: { ...plainEnv, GEN_MODULES_CODE_CACHE: '' } },
   );
-  const status = check.status === 0 ? JSON.parse(check.stdout) : undefined;
-  if (status?.main !== 'accepted') {
+  if (check.status !== 0 || check.stdout.trim() !== 'accepted') {
     fail(`the code cache is not accepted by a fresh start: ${check.stdout}${check.stderr}`);
   }
   const size = fs.statSync(require(path.join(dist, 'bin', 'launch.js')).CACHE).size;

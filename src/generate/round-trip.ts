@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
 import { errorMessage, ThreadError } from '../errors';
 import { workerScript, type WorkerData } from '../util/threads';
 import { lazyGenerate } from './lazy';
@@ -59,11 +58,7 @@ export const DECOMPRESSED_WASM = 'hcl2json.wasm';
  * compiling it once it has started.
  */
 function compileHcl2json(script: string): WebAssembly.Module {
-  const decompressed = path.join(path.dirname(script), DECOMPRESSED_WASM);
-  const bytes = fs.existsSync(decompressed)
-    ? fs.readFileSync(decompressed)
-    : gunzipSync(fs.readFileSync(path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz')));
-  return new WebAssembly.Module(bytes);
+  return new WebAssembly.Module(fs.readFileSync(path.join(path.dirname(script), DECOMPRESSED_WASM)));
 }
 
 /** hcl2json in this thread, loaded on the first parse (or `warmUp`). */

@@ -5,7 +5,7 @@ import { inThreadParser, roundTripParser, type RoundTripParser } from '../../src
 import { describeMismatch, verifyAll } from '../../src/generate/verify';
 import { ThreadError, VerifyError } from '../../src/errors';
 import { loadSpecs } from '../../src/spec-api/load';
-import { REPO } from '../support/tmp';
+import { REPO, tempDir } from '../support/tmp';
 
 /**
  * The round trip on a worker thread (the built executable's entry) gives what
@@ -117,6 +117,19 @@ describe('the round trip on a worker thread', () => {
     expect(await parser.parse('a.tf', 'a = 1\n')).toEqual({ a: 1 });
     parser.close();
     expect(await parser.parse('b.tf', 'b = 2\n')).toEqual({ b: 2 });
+  });
+
+  test("a build without hcl2json's WebAssembly beside the entry fails the parse with a ThreadError saying so", async () => {
+    const dir = tempDir('gen-modules-no-wasm-');
+    const entry = path.join(dir, path.basename(OWN_ENTRY));
+    fs.copyFileSync(OWN_ENTRY, entry);
+    const parser = roundTripParser(entry, 1);
+    opened.push(parser);
+    expect(await outcome(parser.parse('a.tf', 'a = 1\n'))).toEqual({
+      error: expect.stringMatching(
+        /^ThreadError: the hcl2json round trip's worker thread could not load hcl2json's WebAssembly: (Error: )?ENOENT: no such file or directory, open '.*hcl2json\.wasm'; nothing was written$/,
+      ),
+    });
   });
 
   describe.each([
